@@ -1,0 +1,202 @@
+package health.leiming.member;
+
+import health.leiming.platform.BusinessException;
+import health.leiming.platform.ErrorKind;
+import health.leiming.platform.Hashing;
+import health.leiming.platform.Ids;
+import health.leiming.platform.Logs;
+import health.leiming.platform.RecordedRefusal;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+
+/**
+ * Phone login: send an SMS code, log in with it (registering on first login), refresh and log out.
+ */
+@Stateless
+public class AuthService {
+
+    static final Set<String> MEMBER_GROUPS = Set.of("member");
+
+    private static final Logger LOG = Logs.get(AuthService.class);
+
+    @PersistenceContext(unitName = "leiming")
+    EntityManager em;
+
+    @Inject
+    SmsGateway sms;
+
+    @Inject
+    TokenIssuer tokens;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    @ConfigProperty(name = "leiming.sms.code-ttl", defaultValue = "PT5M")
+    Duration codeTtl;
+
+    @Inject
+    @ConfigProperty(name = "leiming.sms.code-length", defaultValue = "6")
+    int codeLength;
+
+    @Inject
+    @ConfigProperty(name = "leiming.sms.max-attempts", defaultValue = "5")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "leiming.sms.min-interval", defaultValue = "PT60S")
+    Duration minInterval;
+
+    @Inject
+    @ConfigProperty(name = "leiming.sms.daily-limit", defaultValue = "10")
+    int dailyLimit;
+
+    @Inject
+    @ConfigProperty(name = "leiming.sms.code-pepper")
+    String pepper;
+
+    @Inject
+    @ConfigProperty(name = "leiming.jwt.refresh-token-ttl", defaultValue = "P30D")
+    Duration refreshTtl;
+
+    @Inject
+    @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
+    ZoneId businessZone;
+
+    /** Sends a fresh code (older ones stop working); returns how long it is valid. */
+    public Duration sendCode(String phoneNumber, String sceneName) {
+        PhoneNumber phone = new PhoneNumber(phoneNumber);
+        SmsScene scene = SmsScene.parse(sceneName);
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.ofInstant(now, businessZone);
+        Instant startOfTomorrow = today.plusDays(1).atStartOfDay(businessZone).toInstant();
+
+        SmsThrottle throttle = em.find(SmsThrottle.class, phone.value(), LockModeType.PESSIMISTIC_WRITE);
+        if (throttle == null) {
+            em.persist(SmsThrottle.firstSend(phone, now, today));
+        } else {
+            throttle.recordSend(now, today, minInterval, dailyLimit, startOfTomorrow);
+        }
+        activeCodes(phone, false).forEach(SmsCode::supersede);
+        String code = Ids.digits(codeLength);
+        em.persist(SmsCode.issue(phone, scene, codeHash(phone, code), now, codeTtl));
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // Another request for the same phone's first code won the race.
+            throw new BusinessException(ErrorKind.TOO_MANY_REQUESTS, "SMS_TOO_FREQUENT", "验证码发送过于频繁，请稍后再试",
+                    minInterval.toSeconds());
+        }
+        try {
+            sms.sendVerificationCode(phone, code, codeTtl);
+        } catch (SmsGateway.SmsGatewayException | FaultToleranceException e) {
+            LOG.warning(() -> "Verification code for " + phone + " not sent: " + e);
+            throw new BusinessException(ErrorKind.UNAVAILABLE, "SMS_SEND_FAILED", "短信发送失败，请稍后再试");
+        }
+        return codeTtl;
+    }
+
+    /** Logs in with the latest code sent to the phone; registers the member on first login. */
+    public LoginResult login(String phoneNumber, String code) {
+        PhoneNumber phone = new PhoneNumber(phoneNumber);
+        Instant now = Instant.now();
+        List<SmsCode> active = activeCodes(phone, true);
+        if (active.isEmpty()) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "SMS_CODE_INVALID", "验证码无效，请重新获取");
+        }
+        SmsCode latest = active.get(0);
+        switch (latest.check(codeHash(phone, code == null ? "" : code), now, maxAttempts)) {
+            case ACCEPTED -> { }
+            case EXPIRED -> throw new BusinessException(ErrorKind.BAD_REQUEST, "SMS_CODE_EXPIRED", "验证码已过期，请重新获取");
+            case WRONG -> throw new RecordedRefusal(ErrorKind.BAD_REQUEST, "SMS_CODE_WRONG",
+                    "验证码错误，还可尝试" + (maxAttempts - latest.attempts()) + "次");
+            case BURNED -> throw new RecordedRefusal(ErrorKind.BAD_REQUEST, "SMS_CODE_BURNED", "验证码错误次数过多，请重新获取");
+            default -> throw new BusinessException(ErrorKind.BAD_REQUEST, "SMS_CODE_INVALID", "验证码无效，请重新获取");
+        }
+        Optional<Member> known = members.byPhone(phone);
+        Member member = known.orElseGet(() -> members.register(phone, now));
+        member.ensureMayLogIn();
+        String refresh = Ids.secret(32);
+        em.persist(RefreshToken.issue(member.id(), Hashing.sha256Hex(refresh), now, refreshTtl));
+        TokenIssuer.AccessToken access = tokens.issue(member.id(), MEMBER_GROUPS, now);
+        return new LoginResult(access.token(), refresh, access.expiresIn(), member.profile(), known.isEmpty());
+    }
+
+    /** Exchanges a refresh token for a new pair. A token used twice revokes its whole family. */
+    public LoginResult refresh(String refreshToken) {
+        Instant now = Instant.now();
+        RefreshToken current = byToken(refreshToken, true);
+        if (current != null && current.wasUsed()) {
+            revokeFamily(current.familyId());
+            LOG.warning(() -> "Refresh token reuse for member " + current.memberId() + "; session family revoked");
+            throw new RecordedRefusal(ErrorKind.UNAUTHENTICATED, "REFRESH_TOKEN_REUSED", "登录状态已失效，请重新登录");
+        }
+        if (current == null || !current.isActive(now)) {
+            throw new BusinessException(ErrorKind.UNAUTHENTICATED, "REFRESH_TOKEN_INVALID", "登录状态已失效，请重新登录");
+        }
+        Member member = em.find(Member.class, current.memberId());
+        member.ensureMayLogIn();
+        String next = Ids.secret(32);
+        em.persist(current.rotate(Hashing.sha256Hex(next), now, refreshTtl));
+        TokenIssuer.AccessToken access = tokens.issue(member.id(), MEMBER_GROUPS, now);
+        return new LoginResult(access.token(), next, access.expiresIn(), member.profile(), false);
+    }
+
+    /** Ends the session the refresh token belongs to. Unknown tokens are ignored (logging out twice is fine). */
+    public void logout(String refreshToken) {
+        RefreshToken current = byToken(refreshToken, false);
+        if (current != null) {
+            revokeFamily(current.familyId());
+        }
+    }
+
+    private RefreshToken byToken(String refreshToken, boolean lock) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            return null;
+        }
+        var query = em.createNamedQuery("RefreshToken.byHash", RefreshToken.class)
+                .setParameter("hash", Hashing.sha256Hex(refreshToken));
+        if (lock) {
+            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.getResultStream().findFirst().orElse(null);
+    }
+
+    private void revokeFamily(String familyId) {
+        em.createNamedQuery("RefreshToken.revokeFamily")
+                .setParameter("family", familyId)
+                .setParameter("revoked", RefreshToken.Status.revoked)
+                .setParameter("active", RefreshToken.Status.active)
+                .executeUpdate();
+    }
+
+    private List<SmsCode> activeCodes(PhoneNumber phone, boolean lock) {
+        var query = em.createNamedQuery("SmsCode.activeForPhone", SmsCode.class)
+                .setParameter("phone", phone.value())
+                .setParameter("status", SmsCode.Status.active);
+        if (lock) {
+            // No LIMIT here: EclipseLink's H2 platform writes "FOR UPDATE LIMIT", which H2 rejects.
+            // Sending a code supersedes the older ones, so there is at most one active code anyway.
+            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.getResultList();
+    }
+
+    private String codeHash(PhoneNumber phone, String code) {
+        return Hashing.hmacSha256Hex(pepper, phone.value() + ":" + code);
+    }
+}

@@ -1,0 +1,5 @@
+package health.leiming.member;
+
+public enum Gender {
+    male, female, unknown
+}

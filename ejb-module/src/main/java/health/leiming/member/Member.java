@@ -1,0 +1,103 @@
+package health.leiming.member;
+
+import health.leiming.platform.BusinessException;
+import health.leiming.platform.ErrorKind;
+import health.leiming.platform.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A registered member (会员), the seed's `users` row. Registered on first SMS login. */
+@Entity
+@Table(name = "users")
+public class Member {
+
+    @Id
+    private String id;
+
+    @Column(nullable = false, unique = true, length = 20)
+    private String phone;
+
+    private String name;
+
+    private String avatar;
+
+    @Enumerated(EnumType.STRING)
+    private Gender gender;
+
+    @Column(name = "birth_date")
+    private LocalDate birthDate;
+
+    @Column(name = "membership_level", nullable = false)
+    private String membershipLevel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MemberStatus status;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Member() {
+    }
+
+    public static Member register(PhoneNumber phone, Instant now) {
+        Member member = new Member();
+        member.id = Ids.newId();
+        member.phone = phone.value();
+        member.membershipLevel = "basic";
+        member.status = MemberStatus.active;
+        member.createdAt = now;
+        member.updatedAt = now;
+        return member;
+    }
+
+    /** Applies a profile edit; a birth date must lie in the past and not before 1900. */
+    public void changeProfile(ProfileChanges changes, Instant now, LocalDate today) {
+        if (changes.birthDate() != null
+                && (changes.birthDate().isAfter(today) || changes.birthDate().isBefore(LocalDate.of(1900, 1, 1)))) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "BIRTH_DATE_INVALID", "出生日期不正确");
+        }
+        this.name = changes.name();
+        this.avatar = changes.avatar();
+        this.gender = changes.gender();
+        this.birthDate = changes.birthDate();
+        this.updatedAt = now;
+    }
+
+    public void ensureMayLogIn() {
+        if (status != MemberStatus.active) {
+            throw new BusinessException(ErrorKind.FORBIDDEN, "ACCOUNT_DISABLED", "账号已停用，请联系客服");
+        }
+    }
+
+    public MemberProfile profile() {
+        return new MemberProfile(id, name, phone, avatar, gender, birthDate, membershipLevel, status, createdAt);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    /** Sample data only: gives the sample member a name. */
+    void rename(String newName, Instant now) {
+        this.name = newName;
+        this.updatedAt = now;
+    }
+}

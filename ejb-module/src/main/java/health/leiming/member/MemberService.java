@@ -1,0 +1,85 @@
+package health.leiming.member;
+
+import health.leiming.notify.EventTypes;
+import health.leiming.notify.Outbox;
+import health.leiming.platform.BusinessException;
+import health.leiming.platform.Logs;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Members: registration on first login, reading and editing one's own profile. */
+@Stateless
+public class MemberService {
+
+    private static final Logger LOG = Logs.get(MemberService.class);
+
+    @PersistenceContext(unitName = "leiming")
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Event<MemberRegistered> registered;
+
+    @Inject
+    @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
+    ZoneId businessZone;
+
+    public MemberProfile profile(String memberId) {
+        return find(memberId).profile();
+    }
+
+    public MemberProfile updateProfile(String memberId, ProfileChanges changes) {
+        Member member = find(memberId);
+        Instant now = Instant.now();
+        member.changeProfile(changes, now, LocalDate.ofInstant(now, businessZone));
+        return member.profile();
+    }
+
+    public Optional<Member> byPhone(PhoneNumber phone) {
+        return em.createQuery("select m from Member m where m.phone = :phone", Member.class)
+                .setParameter("phone", phone.value())
+                .getResultStream().findFirst();
+    }
+
+    /** Registers a member and announces it (outbox event member.registered, same transaction). */
+    public Member register(PhoneNumber phone, Instant now) {
+        Member member = Member.register(phone, now);
+        em.persist(member);
+        outbox.publish(EventTypes.MEMBER_REGISTERED, member.id(), Json.createObjectBuilder()
+                .add("memberId", member.id())
+                .add("registeredAt", now.toString())
+                .build());
+        registered.fire(new MemberRegistered(member.id()));
+        LOG.info(() -> "Registered member " + member.id() + " (" + phone + ")");
+        return member;
+    }
+
+    /** Sample data for the run command: a member with a name, registered like any other. */
+    public void ensureSampleMember(PhoneNumber phone, String name) {
+        if (byPhone(phone).isEmpty()) {
+            Instant now = Instant.now();
+            register(phone, now).rename(name, now);
+            LOG.info(() -> "Sample member " + phone + " (" + name + ") created");
+        }
+    }
+
+    private Member find(String memberId) {
+        Member member = memberId == null ? null : em.find(Member.class, memberId);
+        if (member == null) {
+            throw BusinessException.notFound("用户");
+        }
+        return member;
+    }
+}

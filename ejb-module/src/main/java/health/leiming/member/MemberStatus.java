@@ -1,0 +1,5 @@
+package health.leiming.member;
+
+public enum MemberStatus {
+    active, inactive, suspended
+}

@@ -1,0 +1,30 @@
+package health.leiming.member;
+
+import health.leiming.platform.SchemaReady;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sample data for trying the product on a fresh machine (the README's run command turns it on):
+ * the member 13800138000 (张三), registered like any member, so a welcome message waits for them.
+ */
+@ApplicationScoped
+public class SampleData {
+
+    public static final String SAMPLE_PHONE = "13800138000";
+
+    @Inject
+    @ConfigProperty(name = "leiming.sample-data.enabled", defaultValue = "false")
+    boolean enabled;
+
+    @Inject
+    MemberService members;
+
+    void load(@Observes SchemaReady ready) {
+        if (enabled) {
+            members.ensureSampleMember(new PhoneNumber(SAMPLE_PHONE), "张三");
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package health.leiming.notify;
+
+/** Names of the business events that travel through the outbox. */
+public final class EventTypes {
+
+    public static final String MEMBER_REGISTERED = "member.registered";
+
+    private EventTypes() {
+    }
+}
