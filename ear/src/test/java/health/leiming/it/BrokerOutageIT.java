@@ -1,0 +1,59 @@
+package health.leiming.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * With the broker stopped, members still log in; the welcome message waits in the outbox and arrives,
+ * once, after the broker is back.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BrokerOutageIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    private final Api api = new Api();
+
+    @Test
+    void loginSucceedsWhileTheBrokerIsDownAndTheWelcomeArrivesOnceAfterwards() throws Exception {
+        broker("stop");
+        Api.Session member;
+        try {
+            Api.Reply ready = api.await("/health/ready", null, r -> r.status() == 503, Duration.ofSeconds(30));
+            assertEquals(503, ready.status(), "readiness reports the broker down: " + ready.raw());
+
+            member = api.login(Api.newPhone());
+            FakeSmsGateway.sleep(3000);
+            assertEquals(0, api.get("/api/v1/messages", member.token()).data().getInt("total"),
+                    "nothing can be delivered while the broker is down");
+        } finally {
+            broker("start");
+        }
+
+        Api.Reply delivered = api.await("/api/v1/messages", member.token(),
+                r -> r.status() == 200 && r.data().getInt("total") > 0, Duration.ofSeconds(90));
+        assertEquals(1, delivered.data().getInt("total"), delivered.raw());
+        FakeSmsGateway.sleep(5000);
+        assertEquals(1, api.get("/api/v1/messages", member.token()).data().getInt("total"), "delivered exactly once");
+        assertEquals(200, api.await("/health/ready", null, r -> r.status() == 200, Duration.ofSeconds(30)).status());
+    }
+
+    private static void broker(String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(List.of("bash", System.getProperty("leiming.it.broker-script"), command,
+                System.getProperty("leiming.it.artemis-home"), System.getProperty("leiming.it.artemis-instance")))
+                .inheritIO().start();
+        assertTrue(process.waitFor() == 0, "broker " + command + " failed");
+    }
+}

@@ -1,0 +1,99 @@
+package health.leiming.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What every endpoint shares: envelope, request ids, errors, rate limit, health, metrics, OpenAPI. */
+@ExtendWith(ArquillianExtension.class)
+class PlatformIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.ear();
+    }
+
+    private final Api api = new Api();
+
+    @Test
+    void theRequestIdIsEchoedInHeaderAndEnvelope() {
+        Api.Reply reply = api.send(api.request("/api/v1/nowhere", null).header("X-Request-Id", "trace-42").GET());
+        assertEquals("trace-42", reply.header("X-Request-Id"));
+        assertEquals("trace-42", reply.body().getString("requestId"));
+
+        Api.Reply generated = api.get("/api/v1/nowhere", null);
+        assertNotNull(generated.header("X-Request-Id"));
+        assertEquals(generated.header("X-Request-Id"), generated.body().getString("requestId"));
+    }
+
+    @Test
+    void anUnknownRouteIs404InTheEnvelope() {
+        Api.Reply reply = api.get("/api/v1/nowhere", null);
+        assertEquals(404, reply.status());
+        assertEquals("NOT_FOUND", reply.code());
+        assertEquals(false, reply.success());
+        assertNotNull(reply.body().getString("timestamp"));
+    }
+
+    @Test
+    void aWrongMethodIs405InTheEnvelope() {
+        Api.Reply reply = api.get("/api/v1/auth/login", null);
+        assertEquals(405, reply.status());
+        assertEquals("METHOD_NOT_ALLOWED", reply.code());
+    }
+
+    @Test
+    void tooManyRequestsFromOneClientGet429WithRetryAfter() {
+        Api client = new Api();
+        Api.Reply last = null;
+        for (int i = 0; i < 260; i++) {
+            last = client.get("/api/v1/nowhere", null);
+            if (last.status() == 429) {
+                break;
+            }
+        }
+        assertEquals(429, last.status(), "the test server allows 240 requests a minute per client");
+        assertEquals("RATE_LIMITED", last.code());
+        assertTrue(Long.parseLong(last.header("Retry-After")) >= 1);
+        // another client is not affected
+        assertEquals(404, new Api().get("/api/v1/nowhere", null).status());
+    }
+
+    @Test
+    void readinessReportsDatabaseAndBroker() {
+        Api.Reply ready = api.send(api.request("/health/ready", null).GET());
+        assertEquals(200, ready.status(), ready.raw());
+        assertTrue(ready.raw().contains("\"database\""), ready.raw());
+        assertTrue(ready.raw().contains("\"broker\""), ready.raw());
+        assertEquals(200, api.send(api.request("/health/live", null).GET()).status());
+    }
+
+    @Test
+    void registrationsAreCountedInThePrometheusOutput() {
+        double before = registrations();
+        api.login(Api.newPhone());
+        assertEquals(before + 1, registrations(), 0.0001);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApi() {
+        Api.Reply openapi = api.send(api.request("/openapi", null).GET());
+        assertEquals(200, openapi.status());
+        assertTrue(openapi.raw().contains("/api/v1/auth/sms-code"), "login endpoints are documented");
+        assertEquals(200, api.send(api.request("/openapi/ui/", null).GET()).status());
+    }
+
+    private double registrations() {
+        String metrics = api.send(api.request("/metrics?scope=application", null).GET()).raw();
+        Matcher m = Pattern.compile("(?m)^business_user_register_total\\{[^}]*} ([0-9.E]+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+}
