@@ -31,6 +31,7 @@ final class Api {
     final String clientAddress;
 
     Api() {
+        FakeSmsGateway.get(); // the server sends its SMS there: it must listen before the first request
         ThreadLocalRandom r = ThreadLocalRandom.current();
         clientAddress = "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
     }

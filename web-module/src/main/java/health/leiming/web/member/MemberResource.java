@@ -4,6 +4,7 @@ import health.leiming.member.Gender;
 import health.leiming.member.MemberService;
 import health.leiming.member.ProfileChanges;
 import health.leiming.web.platform.ApiResponse;
+import health.leiming.web.platform.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,9 +16,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The signed-in member's own profile. */
@@ -30,12 +32,12 @@ public class MemberResource {
     @Inject
     MemberService members;
 
-    @Inject
-    JsonWebToken caller;
+    @Context
+    SecurityContext security;
 
     @GET
     public ApiResponse<UserView> me() {
-        return ApiResponse.ok(UserView.of(members.profile(caller.getSubject())));
+        return ApiResponse.ok(UserView.of(members.profile(Caller.memberId(security))));
     }
 
     @PUT
@@ -43,7 +45,7 @@ public class MemberResource {
     public ApiResponse<UserView> update(@Valid @NotNull UpdateProfileRequest request) {
         ProfileChanges changes = new ProfileChanges(blankToNull(request.name()), blankToNull(request.avatar()),
                 request.gender() == null ? null : Gender.valueOf(request.gender()), request.birthDate());
-        return ApiResponse.ok(UserView.of(members.updateProfile(caller.getSubject(), changes)));
+        return ApiResponse.ok(UserView.of(members.updateProfile(Caller.memberId(security), changes)));
     }
 
     private static String blankToNull(String value) {
