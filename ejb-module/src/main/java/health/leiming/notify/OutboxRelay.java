@@ -42,6 +42,7 @@ public class OutboxRelay {
     int batchSize;
 
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean moreStored = new AtomicBoolean();
     private final AtomicBoolean brokerDown = new AtomicBoolean();
     private volatile ScheduledFuture<?> ticks;
 
@@ -53,6 +54,7 @@ public class OutboxRelay {
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxEventStored stored) {
         if (!brokerDown.get()) {
+            moreStored.set(true);
             scheduler.execute(this::drain);
         }
     }
@@ -64,7 +66,10 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes until nothing is pending or the broker refuses. */
+    /**
+     * Publishes until nothing is pending or the broker refuses. Events stored while a drain runs are
+     * picked up by that drain (moreStored), not left for the next tick.
+     */
     void drain() {
         if (!draining.compareAndSet(false, true)) {
             return;
@@ -72,8 +77,9 @@ public class OutboxRelay {
         try {
             int published;
             do {
+                moreStored.set(false);
                 published = publisher.publishBatch(batchSize);
-            } while (published == batchSize);
+            } while (published == batchSize || moreStored.get());
             if (brokerDown.compareAndSet(true, false)) {
                 LOG.info("Broker reachable again; pending outbox events published");
             }
