@@ -2,6 +2,7 @@ package health.leiming.web.platform;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Token buckets per client: each client may burst up to the per-minute allowance, refilled evenly.
@@ -12,6 +13,7 @@ final class RateLimiter {
     private static final int MAX_CLIENTS = 50_000;
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final AtomicLong lastSweep = new AtomicLong();
     private final double capacity;
     private final double tokensPerNano;
 
@@ -23,10 +25,29 @@ final class RateLimiter {
     /** 0 when the request may pass, else the seconds after which the client may try again. */
     long acquire(String client, long nowNanos) {
         if (buckets.size() > MAX_CLIENTS) {
-            buckets.entrySet().removeIf(e -> e.getValue().idleSince(nowNanos) > 60_000_000_000L);
+            sweep(nowNanos);
         }
         Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(capacity, nowNanos));
         return bucket.take(nowNanos, capacity, tokensPerNano);
+    }
+
+    /**
+     * Drops buckets idle for a minute (they would be full again anyway), at most once a second. If a
+     * flood of distinct clients leaves the table still full, it is reset rather than scanned on every request.
+     */
+    private void sweep(long nowNanos) {
+        long last = lastSweep.get();
+        if (nowNanos - last < 1_000_000_000L || !lastSweep.compareAndSet(last, nowNanos)) {
+            return;
+        }
+        buckets.entrySet().removeIf(e -> e.getValue().idleSince(nowNanos) > 60_000_000_000L);
+        if (buckets.size() > MAX_CLIENTS) {
+            buckets.clear();
+        }
+    }
+
+    int trackedClients() {
+        return buckets.size();
     }
 
     private static final class Bucket {
