@@ -8,23 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * SMS login end to end. The test server runs with a code lifetime of 8 s, 2 s between sends and 4 sends
  * a day (see the failsafe configuration), so that expiry and limits can be seen quickly.
  */
-@ExtendWith(ArquillianExtension.class)
-class LoginIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
+class LoginIT extends DeployedEar {
 
     private final Api api = new Api();
     private final FakeSmsGateway sms = FakeSmsGateway.get();

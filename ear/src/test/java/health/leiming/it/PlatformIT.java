@@ -6,20 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What every endpoint shares: envelope, request ids, errors, rate limit, health, metrics, OpenAPI. */
-@ExtendWith(ArquillianExtension.class)
-class PlatformIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Deployments.ear();
-    }
+class PlatformIT extends DeployedEar {
 
     private final Api api = new Api();
 
