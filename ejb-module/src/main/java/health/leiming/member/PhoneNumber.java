@@ -2,6 +2,7 @@ package health.leiming.member;
 
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.Masking;
 import java.util.regex.Pattern;
 
 /** A mainland China mobile number: 11 digits starting with 13-19. Validates itself. */
@@ -21,6 +22,6 @@ public record PhoneNumber(String value) {
 
     @Override
     public String toString() {
-        return health.leiming.platform.Masking.phone(value);
+        return Masking.phone(value);
     }
 }

@@ -1,5 +1,6 @@
 package health.leiming.member;
 
+import health.leiming.platform.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -37,7 +38,7 @@ public class TokenIssuer {
                 .add("typ", "JWT")
                 .add("kid", keys.keyId())
                 .build();
-        JsonObject claims = claims(issuer, subject, groups, now, now.plus(accessTokenTtl), health.leiming.platform.Ids.newId());
+        JsonObject claims = claims(issuer, subject, groups, now, now.plus(accessTokenTtl), Ids.newId());
         return new AccessToken(sign(header, claims), accessTokenTtl.toSeconds());
     }
 

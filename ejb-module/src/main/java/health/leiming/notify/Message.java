@@ -3,6 +3,8 @@ package health.leiming.notify;
 import health.leiming.platform.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -30,7 +32,7 @@ public class Message {
     @Column(name = "member_id", nullable = false)
     private String memberId;
 
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Category category;
 
