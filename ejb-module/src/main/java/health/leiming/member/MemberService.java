@@ -57,6 +57,7 @@ public class MemberService {
     public Member register(PhoneNumber phone, Instant now) {
         Member member = Member.register(phone, now);
         em.persist(member);
+        em.persist(Person.self(member, now));
         outbox.publish(EventTypes.MEMBER_REGISTERED, member.id(), Json.createObjectBuilder()
                 .add("memberId", member.id())
                 .add("registeredAt", now.toString())

@@ -40,6 +40,10 @@ public class EventDispatcher {
         switch (eventType) {
             case EventTypes.MEMBER_REGISTERED -> messages.deliver(new Message(data.getString("memberId"),
                     Message.Category.system, WelcomeMessage.TITLE, WelcomeMessage.CONTENT, eventId, now));
+            case EventTypes.HEALTH_RISK_ALERT -> messages.deliver(new Message(data.getString("ownerId"),
+                    Message.Category.health, "健康风险提醒",
+                    data.getString("personName") + "的" + data.getString("typeLabel") + "记录需要关注："
+                            + data.getString("description"), eventId, now));
             default -> LOG.fine(() -> "No message for event type " + eventType);
         }
         // Flush here so that a concurrent duplicate fails on the processed_events key inside this

@@ -4,6 +4,7 @@ package health.leiming.notify;
 public final class EventTypes {
 
     public static final String MEMBER_REGISTERED = "member.registered";
+    public static final String HEALTH_RISK_ALERT = "health.risk-alert";
 
     private EventTypes() {
     }

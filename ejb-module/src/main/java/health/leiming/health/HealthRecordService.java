@@ -1,0 +1,231 @@
+package health.leiming.health;
+
+import health.leiming.member.FamilyService;
+import health.leiming.member.Person;
+import health.leiming.notify.EventTypes;
+import health.leiming.notify.Outbox;
+import health.leiming.platform.AuditTrail;
+import health.leiming.platform.BusinessException;
+import health.leiming.platform.ErrorKind;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Records, lists, corrects and deletes a person's measurements. Every access is checked against
+ * ownership (someone else's person or record is "not found") and written to the audit log. A
+ * dangerous reading raises a health.risk-alert event in the same transaction.
+ */
+@Stateless
+public class HealthRecordService {
+
+    /** Clock skew allowed between a phone or device and the server. */
+    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
+    @PersistenceContext(unitName = "leiming")
+    EntityManager em;
+
+    @Inject
+    FamilyService family;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditTrail audit;
+
+    public RecordView record(String memberId, String personId, RecordInput input) {
+        return audit.audited(memberId, personOrSelf(memberId, personId), "health.record.create", null, () -> {
+            Person person = family.owned(memberId, personId);
+            Instant now = Instant.now();
+            Measurement m = measurement(input);
+            Instant recordedAt = recordedAt(input.recordedAt(), now);
+            HealthRecord.Source source = source(input.source());
+            String deviceId = blankToNull(input.deviceId());
+            if (deviceId != null) {
+                HealthRecord existing = sameDeviceReading(person.id(), m.type(), recordedAt, source, deviceId);
+                if (existing != null) {
+                    return view(existing).asDuplicate();
+                }
+            }
+            Indicator indicator = m.indicator(null);
+            HealthRecord record = new HealthRecord(person.id(), m, indicator, source, deviceId, recordedAt,
+                    blankToNull(input.notes()), original(input), input.unit(), now);
+            em.persist(record);
+            raiseAlertIfDangerous(person, record, indicator);
+            return record.view(indicator, 0);
+        });
+    }
+
+    public RecordView get(String memberId, String recordId) {
+        return audit.audited(memberId, null, "health.record.read", recordId, () -> view(owned(memberId, recordId)));
+    }
+
+    public RecordPage list(String memberId, String personId, String type, Instant from, Instant to, int page, int size) {
+        return audit.audited(memberId, personOrSelf(memberId, personId), "health.record.list", null, () -> {
+            Person person = family.owned(memberId, personId);
+            MeasurementType measured = type == null || type.isBlank() ? null : MeasurementType.parse(type);
+            String where = " where r.personId = :person" + (measured == null ? "" : " and r.type = :type")
+                    + (from == null ? "" : " and r.recordedAt >= :from") + (to == null ? "" : " and r.recordedAt < :to");
+            TypedQuery<HealthRecord> records = em.createQuery("select r from HealthRecord r" + where
+                    + " order by r.recordedAt desc, r.id", HealthRecord.class);
+            TypedQuery<Long> count = em.createQuery("select count(r) from HealthRecord r" + where, Long.class);
+            for (TypedQuery<?> q : List.of(records, count)) {
+                q.setParameter("person", person.id());
+                if (measured != null) {
+                    q.setParameter("type", measured);
+                }
+                if (from != null) {
+                    q.setParameter("from", from);
+                }
+                if (to != null) {
+                    q.setParameter("to", to);
+                }
+            }
+            List<RecordView> items = records.setFirstResult((page - 1) * size).setMaxResults(size)
+                    .getResultStream().map(this::view).toList();
+            return new RecordPage(items, page, size, count.getSingleResult());
+        });
+    }
+
+    /** Replaces a reading; the previous version is kept in the record's history. */
+    public RecordView correct(String memberId, String recordId, RecordInput input, String reason) {
+        return audit.audited(memberId, null, "health.record.correct", recordId, () -> {
+            HealthRecord record = owned(memberId, recordId);
+            Instant now = Instant.now();
+            Measurement m = measurement(input);
+            if (m.type() != record.type()) {
+                throw new BusinessException(ErrorKind.BAD_REQUEST, "TYPE_CHANGE", "不能修改记录的类型，请删除后重新记录");
+            }
+            Instant recordedAt = input.recordedAt() == null ? record.recordedAt() : recordedAt(input.recordedAt(), now);
+            int revision = revisions(record.id()) + 1;
+            em.persist(new HealthRecordRevision(record, revision, memberId, blankToNull(reason), now));
+            Indicator indicator = m.indicator(null);
+            record.correct(m, indicator, recordedAt, blankToNull(input.notes()), original(input), input.unit(), now);
+            raiseAlertIfDangerous(family.owned(memberId, record.personId()), record, indicator);
+            return record.view(indicator, revision);
+        });
+    }
+
+    public List<HealthRecordRevision.RevisionView> history(String memberId, String recordId) {
+        return audit.audited(memberId, null, "health.record.history", recordId, () -> {
+            HealthRecord record = owned(memberId, recordId);
+            return em.createNamedQuery("HealthRecordRevision.ofRecord", HealthRecordRevision.class)
+                    .setParameter("record", record.id()).getResultStream().map(HealthRecordRevision::view).toList();
+        });
+    }
+
+    public void delete(String memberId, String recordId) {
+        audit.audited(memberId, null, "health.record.delete", recordId, () -> {
+            em.remove(owned(memberId, recordId));
+            return null;
+        });
+    }
+
+    private HealthRecord owned(String memberId, String recordId) {
+        HealthRecord record = recordId == null ? null : em.find(HealthRecord.class, recordId);
+        if (record == null) {
+            throw BusinessException.notFound("健康记录");
+        }
+        family.owned(memberId, record.personId()); // 404 unless the caller owns the person
+        return record;
+    }
+
+    private RecordView view(HealthRecord record) {
+        return record.view(record.measurement().indicator(null), revisions(record.id()));
+    }
+
+    private int revisions(String recordId) {
+        return em.createNamedQuery("HealthRecordRevision.countOfRecord", Long.class).setParameter("record", recordId)
+                .getSingleResult().intValue();
+    }
+
+    private HealthRecord sameDeviceReading(String personId, MeasurementType type, Instant recordedAt,
+            HealthRecord.Source source, String deviceId) {
+        return em.createQuery("select r from HealthRecord r where r.personId = :person and r.type = :type"
+                + " and r.recordedAt = :at and r.source = :source and r.deviceId = :device", HealthRecord.class)
+                .setParameter("person", personId).setParameter("type", type).setParameter("at", recordedAt)
+                .setParameter("source", source).setParameter("device", deviceId)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    private void raiseAlertIfDangerous(Person person, HealthRecord record, Indicator indicator) {
+        if (indicator.alert()) {
+            outbox.publish(EventTypes.HEALTH_RISK_ALERT, person.id(), Json.createObjectBuilder()
+                    .add("ownerId", person.ownerId())
+                    .add("personId", person.id())
+                    .add("personName", person.name())
+                    .add("recordId", record.id())
+                    .add("type", record.type().name())
+                    .add("typeLabel", record.type().label())
+                    .add("level", indicator.level())
+                    .add("description", indicator.description())
+                    .add("recordedAt", record.recordedAt().toString())
+                    .build());
+        }
+    }
+
+    /** The reading in canonical units: the unit applies to every number of the reading. */
+    static Measurement measurement(RecordInput input) {
+        if (input.type() == null) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "TYPE_REQUIRED", "请选择健康数据类型");
+        }
+        MeasurementType type = MeasurementType.parse(input.type());
+        BigDecimal primary = type == MeasurementType.blood_pressure && input.systolic() != null
+                ? input.systolic() : input.value();
+        if (primary == null) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "VALUE_REQUIRED", "请填写测量值");
+        }
+        BigDecimal value = Units.toCanonical(type, primary, input.unit());
+        BigDecimal diastolic = type == MeasurementType.blood_pressure && input.diastolic() != null
+                ? Units.toCanonical(type, input.diastolic(), input.unit()) : null;
+        GlucoseContext context = type == MeasurementType.blood_glucose ? GlucoseContext.parse(input.context()) : null;
+        return new Measurement(type, value, diastolic, input.heartRate(), context);
+    }
+
+    static Instant recordedAt(Instant recordedAt, Instant now) {
+        if (recordedAt == null) {
+            return now;
+        }
+        if (recordedAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "RECORDED_AT_FUTURE", "测量时间不能晚于现在");
+        }
+        return recordedAt;
+    }
+
+    private static HealthRecord.Source source(String source) {
+        if (source == null || source.isBlank()) {
+            return HealthRecord.Source.manual;
+        }
+        try {
+            return HealthRecord.Source.valueOf(source.trim().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "SOURCE_INVALID", "数据来源只能是 manual、device 或 hospital");
+        }
+    }
+
+    private static String original(RecordInput input) {
+        BigDecimal primary = input.systolic() != null ? input.systolic() : input.value();
+        return primary == null ? null : primary.toPlainString();
+    }
+
+    private static String personOrSelf(String memberId, String personId) {
+        return personId == null || personId.isBlank() ? memberId : personId;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** One page of records. */
+    public record RecordPage(List<RecordView> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,82 @@
+package health.leiming.member;
+
+import health.leiming.platform.BusinessException;
+import health.leiming.platform.ErrorKind;
+import health.leiming.platform.FieldCipher;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The people a member looks after: themselves and their family members (就诊人). A member sees and
+ * changes only their own people; anyone else's is "not found".
+ */
+@Stateless
+public class FamilyService {
+
+    static final int MAX_PERSONS = 20;
+
+    @PersistenceContext(unitName = "leiming")
+    EntityManager em;
+
+    @Inject
+    FieldCipher cipher;
+
+    public List<PersonView> list(String memberId) {
+        return em.createNamedQuery("Person.ofOwner", Person.class).setParameter("owner", memberId)
+                .getResultStream().map(Person::view).toList();
+    }
+
+    public PersonView get(String memberId, String personId) {
+        return owned(memberId, personId).view();
+    }
+
+    public PersonView add(String memberId, PersonDetails details) {
+        long count = em.createQuery("select count(p) from Person p where p.ownerId = :owner", Long.class)
+                .setParameter("owner", memberId).getSingleResult();
+        if (count >= MAX_PERSONS) {
+            throw new BusinessException(ErrorKind.CONFLICT, "TOO_MANY_PERSONS", "最多可添加" + MAX_PERSONS + "位家庭成员");
+        }
+        Person person = Person.familyMember(memberId, details, cipher, Instant.now());
+        em.persist(person);
+        flushUnique();
+        return person.view();
+    }
+
+    public PersonView update(String memberId, String personId, PersonDetails details) {
+        Person person = owned(memberId, personId);
+        person.apply(details, cipher, Instant.now());
+        flushUnique();
+        return person.view();
+    }
+
+    public void remove(String memberId, String personId) {
+        Person person = owned(memberId, personId);
+        if (person.isSelf()) {
+            throw new BusinessException(ErrorKind.CONFLICT, "PERSON_IS_SELF", "不能删除本人");
+        }
+        em.remove(person);
+    }
+
+    /** The member's own person for a null id, else the given person if the member owns it; otherwise 404. */
+    public Person owned(String memberId, String personId) {
+        String id = personId == null || personId.isBlank() ? memberId : personId;
+        Person person = em.find(Person.class, id);
+        if (person == null || !person.belongsTo(memberId)) {
+            throw BusinessException.notFound("就诊人");
+        }
+        return person;
+    }
+
+    private void flushUnique() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new BusinessException(ErrorKind.CONFLICT, "PERSON_DUPLICATE", "该身份证号码的家庭成员已存在");
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package health.leiming.member;
+
+import health.leiming.platform.BusinessException;
+import health.leiming.platform.ErrorKind;
+import health.leiming.platform.FieldCipher;
+import health.leiming.platform.Ids;
+import health.leiming.platform.Masking;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Someone whose health a member looks after (就诊人): the member themselves (relation self, same id
+ * as the member) or a family member. The ID card number is stored encrypted, with a keyed hash to
+ * find duplicates and a masked copy for display.
+ */
+@Entity
+@Table(name = "persons")
+@NamedQuery(name = "Person.ofOwner", query = "select p from Person p where p.ownerId = :owner order by p.createdAt, p.id")
+public class Person {
+
+    @Id
+    private String id;
+
+    @Column(name = "owner_id", nullable = false)
+    private String ownerId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Relation relation;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    private Gender gender;
+
+    @Column(name = "birth_date")
+    private LocalDate birthDate;
+
+    @Column(name = "id_card_cipher")
+    private String idCardCipher;
+
+    @Column(name = "id_card_hash")
+    private String idCardHash;
+
+    @Column(name = "id_card_masked")
+    private String idCardMasked;
+
+    private String phone;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Person() {
+    }
+
+    /** The member as a person of their own. */
+    static Person self(Member member, Instant now) {
+        Person person = new Person();
+        person.id = member.id();
+        person.ownerId = member.id();
+        person.relation = Relation.self;
+        person.name = "本人";
+        person.createdAt = now;
+        person.updatedAt = now;
+        return person;
+    }
+
+    static Person familyMember(String ownerId, PersonDetails details, FieldCipher cipher, Instant now) {
+        if (details.relation() == Relation.self) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "RELATION_INVALID", "本人已存在，请选择与您的关系");
+        }
+        Person person = new Person();
+        person.id = Ids.newId();
+        person.ownerId = ownerId;
+        person.createdAt = now;
+        person.apply(details, cipher, now);
+        return person;
+    }
+
+    /**
+     * Sets the person's details. With an ID card number, birth date and gender come from it (and
+     * must agree with any given explicitly).
+     */
+    void apply(PersonDetails details, FieldCipher cipher, Instant now) {
+        if (relation != Relation.self) {
+            relation = details.relation() == null ? Relation.other : details.relation();
+            if (relation == Relation.self) {
+                throw new BusinessException(ErrorKind.BAD_REQUEST, "RELATION_INVALID", "只能有一个本人");
+            }
+        }
+        name = details.name();
+        phone = details.phone();
+        gender = details.gender();
+        birthDate = details.birthDate();
+        if (details.idCard() == null) {
+            idCardCipher = null;
+            idCardHash = null;
+            idCardMasked = null;
+        } else {
+            IdCardNumber idCard = new IdCardNumber(details.idCard());
+            if (birthDate != null && !birthDate.equals(idCard.birthDate())
+                    || gender != null && gender != Gender.unknown && gender != idCard.gender()) {
+                throw new BusinessException(ErrorKind.BAD_REQUEST, "ID_CARD_MISMATCH", "出生日期或性别与身份证号码不一致");
+            }
+            birthDate = idCard.birthDate();
+            gender = idCard.gender();
+            idCardCipher = cipher.encrypt(idCard.value());
+            idCardHash = cipher.blindIndex(idCard.value());
+            idCardMasked = idCard.masked();
+        }
+        updatedAt = now;
+    }
+
+    public PersonView view() {
+        return new PersonView(id, relation.name(), name, gender == null ? null : gender.name(), birthDate, idCardMasked,
+                Masking.phone(phone), relation == Relation.self);
+    }
+
+    public boolean belongsTo(String memberId) {
+        return ownerId.equals(memberId);
+    }
+
+    public boolean isSelf() {
+        return relation == Relation.self;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String ownerId() {
+        return ownerId;
+    }
+
+    public String name() {
+        return name;
+    }
+}

@@ -1,0 +1,117 @@
+package health.leiming.web.health;
+
+import health.leiming.health.HealthRecordRevision;
+import health.leiming.health.HealthRecordService;
+import health.leiming.health.RecordInput;
+import health.leiming.health.RecordView;
+import health.leiming.web.platform.ApiResponse;
+import health.leiming.web.platform.Caller;
+import health.leiming.web.platform.Page;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/**
+ * Health records (seed 5.3.2) of the member or one of their family members (personId, default: the
+ * member). Every reading is classified against the Chinese guidelines.
+ */
+@Path("/health/records")
+@RolesAllowed("member")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class HealthRecordResource {
+
+    @Inject
+    HealthRecordService records;
+
+    @Context
+    SecurityContext security;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApiResponse<RecordView> record(@QueryParam("personId") String personId,
+            @Valid @NotNull RecordRequest request) {
+        return ApiResponse.ok(records.record(Caller.memberId(security), personId, request.input()));
+    }
+
+    @GET
+    public ApiResponse<Page<RecordView>> list(@QueryParam("personId") String personId,
+            @QueryParam("type") String type, @QueryParam("from") Instant from, @QueryParam("to") Instant to,
+            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "页码从1开始") int page,
+            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "每页至少1条") @Max(value = 100, message = "每页最多100条") int size) {
+        HealthRecordService.RecordPage result = records.list(Caller.memberId(security), personId, type, from, to, page,
+                size);
+        return ApiResponse.ok(new Page<>(result.items(), result.page(), result.size(), result.total()));
+    }
+
+    @GET
+    @Path("/{id}")
+    public ApiResponse<RecordView> get(@PathParam("id") String id) {
+        return ApiResponse.ok(records.get(Caller.memberId(security), id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApiResponse<RecordView> correct(@PathParam("id") String id, @Valid @NotNull RecordRequest request) {
+        return ApiResponse.ok(records.correct(Caller.memberId(security), id, request.input(), request.reason()));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    public ApiResponse<List<HealthRecordRevision.RevisionView>> history(@PathParam("id") String id) {
+        return ApiResponse.ok(records.history(Caller.memberId(security), id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public ApiResponse<Void> delete(@PathParam("id") String id) {
+        records.delete(Caller.memberId(security), id);
+        return ApiResponse.ok(null);
+    }
+
+    /** The seed's request: {type, value, unit, recordedAt, source, deviceId, notes, metadata}. */
+    public record RecordRequest(
+            @NotBlank(message = "请选择健康数据类型") String type,
+            BigDecimal value,
+            @Size(max = 20, message = "单位过长") String unit,
+            Instant recordedAt,
+            String source,
+            @Size(max = 64, message = "设备编号最多64个字符") String deviceId,
+            @Size(max = 500, message = "备注最多500个字符") String notes,
+            @Size(max = 200, message = "修改原因最多200个字符") String reason,
+            @Valid Metadata metadata) {
+
+        RecordInput input() {
+            Metadata m = metadata == null ? new Metadata(null, null, null, null) : metadata;
+            return new RecordInput(type, value, unit, recordedAt, source, deviceId, notes, m.systolic(), m.diastolic(),
+                    m.heartRate(), m.context());
+        }
+    }
+
+    /** Blood pressure readings and glucose context. */
+    public record Metadata(BigDecimal systolic, BigDecimal diastolic, Integer heartRate, String context) {
+    }
+}
