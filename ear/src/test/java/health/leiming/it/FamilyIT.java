@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Family members: the member is a person of their own; ID cards validated, masked, never returned in full. */
 class FamilyIT extends DeployedEar {
 
-    /** A valid number (GB 11643 check digit X): born 1949-10-01, male. */
-    static final String ID_CARD = "11010519491001001X";
+    /** The example number of GB 11643-1999 itself: born 1949-12-31, female, check character X. */
+    static final String ID_CARD = "11010519491231002X";
 
     private final Api api = new Api();
 
@@ -34,9 +34,9 @@ class FamilyIT extends DeployedEar {
         Api.Reply added = api.post("/api/v1/persons", body, member.token());
         assertEquals(200, added.status(), added.raw());
         JsonObject person = added.data();
-        assertEquals("1949-10-01", person.getString("birthDate"));
-        assertEquals("male", person.getString("gender"));
-        assertEquals("110105********001X", person.getString("idCard"));
+        assertEquals("1949-12-31", person.getString("birthDate"));
+        assertEquals("female", person.getString("gender"));
+        assertEquals("110105********002X", person.getString("idCard"));
         assertEquals("139****5678", person.getString("phone"));
         assertFalse(added.raw().contains(ID_CARD), "the full ID card number never leaves the server");
         assertFalse(api.get("/api/v1/persons", member.token()).raw().contains(ID_CARD));
