@@ -42,8 +42,11 @@ public class HealthRecordService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    HealthProfileService profiles;
+
     public RecordView record(String memberId, String personId, RecordInput input) {
-        return audit.audited(memberId, personOrSelf(memberId, personId), "health.record.create", null, () -> {
+        return audit.audited(memberId, FamilyService.personOrSelf(memberId, personId), "health.record.create", null, () -> {
             Person person = family.owned(memberId, personId);
             Instant now = Instant.now();
             Measurement m = measurement(input);
@@ -56,7 +59,7 @@ public class HealthRecordService {
                     return view(existing).asDuplicate();
                 }
             }
-            Indicator indicator = m.indicator(null);
+            Indicator indicator = m.indicator(profiles.heightOf(person.id()));
             HealthRecord record = new HealthRecord(person.id(), m, indicator, source, deviceId, recordedAt,
                     blankToNull(input.notes()), original(input), input.unit(), now);
             em.persist(record);
@@ -70,7 +73,7 @@ public class HealthRecordService {
     }
 
     public RecordPage list(String memberId, String personId, String type, Instant from, Instant to, int page, int size) {
-        return audit.audited(memberId, personOrSelf(memberId, personId), "health.record.list", null, () -> {
+        return audit.audited(memberId, FamilyService.personOrSelf(memberId, personId), "health.record.list", null, () -> {
             Person person = family.owned(memberId, personId);
             MeasurementType measured = type == null || type.isBlank() ? null : MeasurementType.parse(type);
             String where = " where r.personId = :person" + (measured == null ? "" : " and r.type = :type")
@@ -108,7 +111,7 @@ public class HealthRecordService {
             Instant recordedAt = input.recordedAt() == null ? record.recordedAt() : recordedAt(input.recordedAt(), now);
             int revision = revisions(record.id()) + 1;
             em.persist(new HealthRecordRevision(record, revision, memberId, blankToNull(reason), now));
-            Indicator indicator = m.indicator(null);
+            Indicator indicator = m.indicator(profiles.heightOf(record.personId()));
             record.correct(m, indicator, recordedAt, blankToNull(input.notes()), original(input), input.unit(), now);
             raiseAlertIfDangerous(family.owned(memberId, record.personId()), record, indicator);
             return record.view(indicator, revision);
@@ -140,7 +143,7 @@ public class HealthRecordService {
     }
 
     private RecordView view(HealthRecord record) {
-        return record.view(record.measurement().indicator(null), revisions(record.id()));
+        return record.view(record.measurement().indicator(profiles.heightOf(record.personId())), revisions(record.id()));
     }
 
     private int revisions(String recordId) {
@@ -217,9 +220,6 @@ public class HealthRecordService {
         return primary == null ? null : primary.toPlainString();
     }
 
-    private static String personOrSelf(String memberId, String personId) {
-        return personId == null || personId.isBlank() ? memberId : personId;
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

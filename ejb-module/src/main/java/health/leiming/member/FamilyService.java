@@ -62,10 +62,14 @@ public class FamilyService {
         em.remove(person);
     }
 
+    /** The person an endpoint means: the one named, or the member themselves (same id) when none is. */
+    public static String personOrSelf(String memberId, String personId) {
+        return personId == null || personId.isBlank() ? memberId : personId;
+    }
+
     /** The member's own person for a null id, else the given person if the member owns it; otherwise 404. */
     public Person owned(String memberId, String personId) {
-        String id = personId == null || personId.isBlank() ? memberId : personId;
-        Person person = em.find(Person.class, id);
+        Person person = em.find(Person.class, personOrSelf(memberId, personId));
         if (person == null || !person.belongsTo(memberId)) {
             throw BusinessException.notFound("就诊人");
         }

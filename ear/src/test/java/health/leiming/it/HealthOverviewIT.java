@@ -1,0 +1,135 @@
+package health.leiming.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+
+/** Health profile and tags, trends and the dashboard. */
+class HealthOverviewIT extends DeployedEar {
+
+    private final Api api = new Api();
+
+    private void bloodPressure(Api.Session member, int systolic, int diastolic, long hoursAgo) {
+        String body = Json.createObjectBuilder().add("type", "blood_pressure").add("value", systolic)
+                .add("recordedAt", Instant.now().minus(hoursAgo, ChronoUnit.HOURS).toString())
+                .add("metadata", Json.createObjectBuilder().add("diastolic", diastolic)).build().toString();
+        assertEquals(200, api.post("/api/v1/health/records", body, member.token()).status());
+    }
+
+    @Test
+    void theProfileDerivesBmiAndWeightReadingsAreThenClassifiedByIt() {
+        Api.Session member = api.login(Api.newPhone());
+        JsonObject empty = api.get("/api/v1/health/profile", member.token()).data();
+        assertFalse(empty.containsKey("bmi"));
+
+        String profile = Json.createObjectBuilder().add("bloodType", "A").add("rh", "positive").add("heightCm", 170)
+                .add("weightKg", 70).add("allergyInfo", "青霉素")
+                .add("chronicDiseases", Json.createArrayBuilder().add("高血压"))
+                .add("emergencyContact", Json.createObjectBuilder().add("name", "王芳").add("phone", "13912345678")
+                        .add("relation", "女儿")).build().toString();
+        Api.Reply saved = api.put("/api/v1/health/profile", profile, member.token());
+        assertEquals(200, saved.status(), saved.raw());
+        JsonObject data = saved.data();
+        assertEquals(24.2, data.getJsonNumber("bmi").doubleValue(), 0.001);
+        assertEquals("overweight", data.getJsonObject("bmiIndicator").getString("level"));
+        assertTrue(data.getBoolean("hasAllergy"));
+        assertEquals("139****5678", data.getJsonObject("emergencyContact").getString("phone"));
+        assertEquals("高血压", data.getJsonArray("chronicDiseases").getString(0));
+
+        JsonObject weight = api.post("/api/v1/health/records", Json.createObjectBuilder().add("type", "weight")
+                .add("value", 85).build().toString(), member.token()).data(); // BMI 29.4
+        assertEquals("obese", weight.getJsonObject("indicators").getString("level"), weight.toString());
+    }
+
+    @Test
+    void aBmiCannotBeTypedInAndImpossibleHeightsAreRefused() {
+        Api.Session member = api.login(Api.newPhone());
+        Api.Reply tall = api.put("/api/v1/health/profile", Json.createObjectBuilder().add("heightCm", 400).build()
+                .toString(), member.token());
+        assertEquals(400, tall.status());
+        Api.Reply typedBmi = api.put("/api/v1/health/profile", Json.createObjectBuilder().add("heightCm", 160)
+                .add("weightKg", 50).add("bmi", 99).build().toString(), member.token());
+        assertEquals(19.5, typedBmi.data().getJsonNumber("bmi").doubleValue(), 0.001, "BMI is derived, whatever is sent");
+    }
+
+    @Test
+    void healthTagsAreReplacedAsAWhole() {
+        Api.Session member = api.login(Api.newPhone());
+        String tags = Json.createObjectBuilder().add("tags", Json.createArrayBuilder().add("高血压").add("糖尿病").add("高血压"))
+                .build().toString();
+        Api.Reply reply = api.put("/api/v1/health/profile/health-tags", tags, member.token());
+        assertEquals(200, reply.status(), reply.raw());
+        assertEquals(2, reply.data().getJsonArray("tags").size());
+        api.put("/api/v1/health/profile/health-tags", Json.createObjectBuilder().add("tags",
+                Json.createArrayBuilder().add("孕期")).build().toString(), member.token());
+        assertEquals("[\"孕期\"]", api.get("/api/v1/health/profile", member.token()).data().getJsonArray("healthTags")
+                .toString());
+    }
+
+    @Test
+    void aTrendHasStatisticsForBothReadingsADirectionAndAdvice() {
+        Api.Session member = api.login(Api.newPhone());
+        bloodPressure(member, 150, 95, 100);
+        bloodPressure(member, 145, 92, 75);
+        bloodPressure(member, 138, 88, 50);
+        bloodPressure(member, 130, 84, 25);
+        bloodPressure(member, 122, 80, 1);
+        Api.Reply reply = api.get("/api/v1/health/trends?type=blood_pressure&period=7d", member.token());
+        assertEquals(200, reply.status(), reply.raw());
+        JsonObject trend = reply.data();
+        assertEquals(5, trend.getJsonObject("statistics").getInt("count"));
+        assertEquals(150, trend.getJsonObject("statistics").getInt("max"));
+        assertEquals(122, trend.getJsonObject("statistics").getInt("min"));
+        assertEquals(87.8, trend.getJsonObject("diastolic").getJsonNumber("average").doubleValue(), 0.001);
+        assertEquals("falling", trend.getString("trend"));
+        assertEquals("raw", trend.getString("granularity"));
+        assertEquals(5, trend.getJsonArray("dataPoints").size());
+        assertEquals("warning", trend.getJsonArray("advice").getJsonObject(0).getString("level"));
+
+        JsonObject month = api.get("/api/v1/health/trends?type=blood_pressure&period=30d", member.token()).data();
+        assertEquals("daily", month.getString("granularity"));
+        assertTrue(month.getJsonArray("dataPoints").size() <= 5);
+        assertEquals(400, api.get("/api/v1/health/trends?type=blood_pressure&period=2w", member.token()).status());
+        assertEquals(400, api.get("/api/v1/health/trends?type=blood_pressure&start=2026-11-10&end=2026-11-01",
+                member.token()).status());
+    }
+
+    @Test
+    void theDashboardShowsTheLatestReadingItsChangeAndTheWeek() {
+        Api.Session member = api.login(Api.newPhone());
+        bloodPressure(member, 140, 90, 30);
+        bloodPressure(member, 132, 86, 2);
+        api.post("/api/v1/health/records", Json.createObjectBuilder().add("type", "steps").add("value", 7000).build()
+                .toString(), member.token());
+        JsonObject dashboard = api.get("/api/v1/health/dashboard", member.token()).data();
+        assertEquals(2, dashboard.getJsonArray("cards").size(), dashboard.toString());
+        JsonObject bp = dashboard.getJsonArray("cards").getJsonObject(0);
+        assertEquals("blood_pressure", bp.getString("type"));
+        assertEquals(132, bp.getInt("value"));
+        assertEquals(86, bp.getInt("diastolic"));
+        assertEquals(-8, bp.getInt("change"));
+        assertEquals("high_normal", bp.getJsonObject("indicator").getString("level"));
+        assertTrue(bp.getJsonArray("sparkline").size() >= 1);
+    }
+
+    @Test
+    void anotherMembersProfileTrendsAndDashboardAreNotFound() {
+        Api.Session owner = api.login(Api.newPhone());
+        Api.Session other = api.login(Api.newPhone());
+        String person = "?personId=" + owner.memberId();
+        assertEquals(404, api.get("/api/v1/health/profile" + person, other.token()).status());
+        assertEquals(404, api.put("/api/v1/health/profile" + person, "{\"heightCm\":170}", other.token()).status());
+        assertEquals(404, api.put("/api/v1/health/profile/health-tags" + person, "{\"tags\":[\"x\"]}", other.token())
+                .status());
+        assertEquals(404, api.get("/api/v1/health/trends" + person + "&type=blood_pressure", other.token()).status());
+        assertEquals(404, api.get("/api/v1/health/dashboard" + person, other.token()).status());
+        assertFalse(api.get("/api/v1/health/profile", owner.token()).data().containsKey("heightCm"),
+                "the owner's profile is unchanged");
+    }
+}

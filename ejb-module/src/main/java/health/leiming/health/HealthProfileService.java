@@ -1,0 +1,85 @@
+package health.leiming.health;
+
+import health.leiming.member.FamilyService;
+import health.leiming.member.Person;
+import health.leiming.platform.AuditTrail;
+import health.leiming.platform.BusinessException;
+import health.leiming.platform.ErrorKind;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads and saves a person's health profile and health tags; owner only, audited. */
+@Stateless
+public class HealthProfileService {
+
+    static final int MAX_TAGS = 20;
+
+    @PersistenceContext(unitName = "leiming")
+    EntityManager em;
+
+    @Inject
+    FamilyService family;
+
+    @Inject
+    AuditTrail audit;
+
+    public ProfileView get(String memberId, String personId) {
+        return audit.audited(memberId, FamilyService.personOrSelf(memberId, personId), "health.profile.read", null, () -> {
+            Person person = family.owned(memberId, personId);
+            HealthProfile profile = em.find(HealthProfile.class, person.id());
+            return profile == null ? HealthProfile.empty(person.id(), tags(person.id())) : profile.view(tags(person.id()));
+        });
+    }
+
+    public ProfileView save(String memberId, String personId, ProfileInput input) {
+        return audit.audited(memberId, FamilyService.personOrSelf(memberId, personId), "health.profile.update", null, () -> {
+            Person person = family.owned(memberId, personId);
+            Instant now = Instant.now();
+            HealthProfile profile = em.find(HealthProfile.class, person.id());
+            if (profile == null) {
+                profile = new HealthProfile(person.id(), now);
+                em.persist(profile);
+            }
+            profile.update(input, now);
+            return profile.view(tags(person.id()));
+        });
+    }
+
+    public List<String> replaceTags(String memberId, String personId, List<String> tags) {
+        return audit.audited(memberId, FamilyService.personOrSelf(memberId, personId), "health.tags.update", null, () -> {
+            Person person = family.owned(memberId, personId);
+            Set<String> unique = new LinkedHashSet<>();
+            for (String tag : tags) {
+                if (tag != null && !tag.isBlank()) {
+                    unique.add(tag.strip());
+                }
+            }
+            if (unique.size() > MAX_TAGS) {
+                throw new BusinessException(ErrorKind.BAD_REQUEST, "TOO_MANY_TAGS", "最多" + MAX_TAGS + "个健康标签");
+            }
+            em.createQuery("delete from HealthTag t where t.personId = :person").setParameter("person", person.id())
+                    .executeUpdate();
+            unique.forEach(tag -> em.persist(new HealthTag(person.id(), tag)));
+            return List.copyOf(unique);
+        });
+    }
+
+    /** The person's height in cm (for BMI of weight readings), or null. */
+    public BigDecimal heightOf(String personId) {
+        HealthProfile profile = em.find(HealthProfile.class, personId);
+        return profile == null ? null : profile.heightCm();
+    }
+
+    private List<String> tags(String personId) {
+        return em.createQuery("select t from HealthTag t where t.personId = :person order by t.tag", HealthTag.class)
+                .setParameter("person", personId).getResultStream().map(HealthTag::tag).toList();
+    }
+
+}

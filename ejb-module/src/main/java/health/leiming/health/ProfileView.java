@@ -1,0 +1,14 @@
+package health.leiming.health;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** A person's health profile as the owner reads it; the emergency contact's phone is masked. */
+public record ProfileView(String personId, String bloodType, String rh, BigDecimal heightCm, BigDecimal weightKg,
+        BigDecimal bmi, Indicator bmiIndicator, boolean hasAllergy, String allergyInfo, List<String> chronicDiseases,
+        List<String> familyHistory, EmergencyContact emergencyContact, List<String> healthTags, Instant updatedAt) {
+
+    public record EmergencyContact(String name, String phone, String relation) {
+    }
+}

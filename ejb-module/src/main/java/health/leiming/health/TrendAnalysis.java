@@ -1,0 +1,148 @@
+package health.leiming.health;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Statistics, direction and advice for one type of reading over a period. The direction comes from
+ * the least-squares slope of the readings over time: the change it predicts across the period is
+ * compared with a threshold per type (what counts as a real change), not two points with each other.
+ */
+public final class TrendAnalysis {
+
+    /** Below this predicted change across the period, a series is stable. */
+    static BigDecimal threshold(MeasurementType type) {
+        return switch (type) {
+            case blood_pressure, heart_rate -> BigDecimal.valueOf(5);
+            case blood_glucose, sleep_duration -> new BigDecimal("0.5");
+            case weight, blood_oxygen -> BigDecimal.ONE;
+            case body_temperature -> new BigDecimal("0.3");
+            case steps -> BigDecimal.valueOf(1000);
+        };
+    }
+
+    /** Periods up to this many days show every reading; longer ones one point a day. */
+    static final int RAW_POINTS_UP_TO_DAYS = 7;
+    static final int MIN_POINTS_FOR_DIRECTION = 3;
+
+    private TrendAnalysis() {
+    }
+
+    /** A reading in the series. */
+    public record Reading(Instant at, BigDecimal value, BigDecimal diastolic, Indicator indicator) {
+    }
+
+    public static TrendView analyse(MeasurementType type, List<Reading> readings, LocalDate start, LocalDate end,
+            ZoneId zone) {
+        int days = (int) (end.toEpochDay() - start.toEpochDay()) + 1;
+        TrendView.Statistics statistics = statistics(readings.stream().map(Reading::value).toList());
+        TrendView.Statistics diastolic = type == MeasurementType.blood_pressure
+                ? statistics(readings.stream().map(Reading::diastolic).toList()) : null;
+        String direction = direction(type, readings, days);
+        List<TrendView.Point> points = days <= RAW_POINTS_UP_TO_DAYS ? raw(readings, zone) : daily(readings, zone);
+        return new TrendView(type.name(), type.canonicalUnit(), start, end, statistics, diastolic, direction,
+                days <= RAW_POINTS_UP_TO_DAYS ? "raw" : "daily", points, advice(type, readings, direction));
+    }
+
+    static TrendView.Statistics statistics(List<BigDecimal> values) {
+        if (values.isEmpty()) {
+            return new TrendView.Statistics(null, null, null, 0);
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal min = values.get(0);
+        BigDecimal max = values.get(0);
+        for (BigDecimal v : values) {
+            sum = sum.add(v);
+            min = min.min(v);
+            max = max.max(v);
+        }
+        return new TrendView.Statistics(sum.divide(BigDecimal.valueOf(values.size()), 2, RoundingMode.HALF_UP), max, min,
+                values.size());
+    }
+
+    /** rising, falling or stable; insufficient_data below three readings. */
+    static String direction(MeasurementType type, List<Reading> readings, int periodDays) {
+        if (readings.size() < MIN_POINTS_FOR_DIRECTION) {
+            return "insufficient_data";
+        }
+        double t0 = readings.get(0).at().getEpochSecond();
+        double n = readings.size();
+        double sumX = 0;
+        double sumY = 0;
+        double sumXY = 0;
+        double sumXX = 0;
+        for (Reading r : readings) {
+            double x = (r.at().getEpochSecond() - t0) / 86_400.0;
+            double y = r.value().doubleValue();
+            sumX += x;
+            sumY += y;
+            sumXY += x * y;
+            sumXX += x * x;
+        }
+        double denominator = n * sumXX - sumX * sumX;
+        if (denominator == 0) {
+            return "stable";
+        }
+        double slopePerDay = (n * sumXY - sumX * sumY) / denominator;
+        double change = slopePerDay * periodDays;
+        double threshold = threshold(type).doubleValue();
+        return change >= threshold ? "rising" : change <= -threshold ? "falling" : "stable";
+    }
+
+    private static List<TrendView.Point> raw(List<Reading> readings, ZoneId zone) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
+        return readings.stream().map(r -> new TrendView.Point(LocalDate.ofInstant(r.at(), zone),
+                time.format(r.at().atZone(zone)), r.value(), r.diastolic(), null, null, 1, r.indicator().level())).toList();
+    }
+
+    /** One point a day: the day's average, minimum, maximum and count. */
+    static List<TrendView.Point> daily(List<Reading> readings, ZoneId zone) {
+        Map<LocalDate, List<Reading>> byDay = new TreeMap<>();
+        for (Reading r : readings) {
+            byDay.computeIfAbsent(LocalDate.ofInstant(r.at(), zone), d -> new ArrayList<>()).add(r);
+        }
+        List<TrendView.Point> points = new ArrayList<>();
+        byDay.forEach((day, list) -> {
+            TrendView.Statistics s = statistics(list.stream().map(Reading::value).toList());
+            BigDecimal diastolic = list.get(0).diastolic() == null ? null
+                    : statistics(list.stream().map(Reading::diastolic).toList()).average();
+            points.add(new TrendView.Point(day, null, s.average(), diastolic, s.min(), s.max(), s.count(), null));
+        });
+        return points;
+    }
+
+    static List<TrendView.Advice> advice(MeasurementType type, List<Reading> readings, String direction) {
+        List<TrendView.Advice> advice = new ArrayList<>();
+        if (readings.isEmpty()) {
+            advice.add(new TrendView.Advice("info", "这段时间还没有" + type.label() + "记录，建议定期测量"));
+            return advice;
+        }
+        long alerts = readings.stream().filter(r -> r.indicator().alert()).count();
+        long abnormal = readings.stream().filter(r -> !isFine(r.indicator().level())).count();
+        if (alerts > 0) {
+            advice.add(new TrendView.Advice("danger", readings.size() + "次" + type.label() + "记录中有" + alerts
+                    + "次达到危险水平，请尽快就医"));
+        } else if (abnormal > 0) {
+            advice.add(new TrendView.Advice("warning", readings.size() + "次" + type.label() + "记录中有" + abnormal
+                    + "次不在正常范围，建议咨询医生"));
+        } else {
+            advice.add(new TrendView.Advice("info", type.label() + "控制良好，请继续保持"));
+        }
+        if ("rising".equals(direction) && type != MeasurementType.steps && type != MeasurementType.sleep_duration) {
+            advice.add(new TrendView.Advice("warning", type.label() + "呈上升趋势，请留意饮食、运动和用药"));
+        }
+        return advice;
+    }
+
+    private static boolean isFine(String level) {
+        return "normal".equals(level) || "target_met".equals(level) || "unclassified".equals(level);
+    }
+}

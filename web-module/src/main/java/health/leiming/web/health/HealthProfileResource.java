@@ -1,0 +1,88 @@
+package health.leiming.web.health;
+
+import health.leiming.health.HealthProfileService;
+import health.leiming.health.ProfileInput;
+import health.leiming.health.ProfileView;
+import health.leiming.web.platform.ApiResponse;
+import health.leiming.web.platform.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** The health profile (健康档案) and health tags of the member or a family member (personId). */
+@Path("/health/profile")
+@RolesAllowed("member")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class HealthProfileResource {
+
+    @Inject
+    HealthProfileService profiles;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public ApiResponse<ProfileView> get(@QueryParam("personId") String personId) {
+        return ApiResponse.ok(profiles.get(Caller.memberId(security), personId));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApiResponse<ProfileView> save(@QueryParam("personId") String personId, @Valid @NotNull ProfileRequest request) {
+        return ApiResponse.ok(profiles.save(Caller.memberId(security), personId, request.input()));
+    }
+
+    @PUT
+    @Path("/health-tags")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApiResponse<Map<String, List<String>>> tags(@QueryParam("personId") String personId,
+            @Valid @NotNull TagsRequest request) {
+        return ApiResponse.ok(Map.of("tags", profiles.replaceTags(Caller.memberId(security), personId, request.tags())));
+    }
+
+    /** The whole profile; BMI is derived from height and weight, never sent. */
+    public record ProfileRequest(
+            @Pattern(regexp = "A|B|AB|O", message = "血型只能是 A、B、AB 或 O") String bloodType,
+            @Pattern(regexp = "positive|negative", message = "Rh 只能是 positive 或 negative") String rh,
+            BigDecimal heightCm,
+            BigDecimal weightKg,
+            Boolean hasAllergy,
+            @Size(max = 1000, message = "过敏信息最多1000个字符") String allergyInfo,
+            @Size(max = 20, message = "慢性病最多20项") List<@Size(max = 50, message = "每项最多50个字符") String> chronicDiseases,
+            @Size(max = 20, message = "家族病史最多20项") List<@Size(max = 50, message = "每项最多50个字符") String> familyHistory,
+            @Valid Contact emergencyContact) {
+
+        ProfileInput input() {
+            return new ProfileInput(bloodType, rh, heightCm, weightKg, hasAllergy, allergyInfo, chronicDiseases,
+                    familyHistory, emergencyContact == null ? null
+                            : new ProfileInput.Contact(emergencyContact.name(), emergencyContact.phone(),
+                                    emergencyContact.relation()));
+        }
+    }
+
+    public record Contact(@Size(max = 50, message = "联系人姓名最多50个字符") String name,
+            @Pattern(regexp = "1[3-9]\\d{9}", message = "请输入正确的手机号码") String phone,
+            @Size(max = 20, message = "关系最多20个字符") String relation) {
+    }
+
+    public record TagsRequest(@NotNull(message = "请提供标签列表") @Size(max = 20, message = "最多20个健康标签")
+            List<@NotNull @Size(min = 1, max = 30, message = "每个标签1-30个字符") String> tags) {
+    }
+}

@@ -1,0 +1,45 @@
+package health.leiming.web.health;
+
+import health.leiming.health.DashboardView;
+import health.leiming.health.TrendService;
+import health.leiming.health.TrendView;
+import health.leiming.web.platform.ApiResponse;
+import health.leiming.web.platform.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Trends (seed 5.3.2) and the dashboard of the member or a family member (personId). */
+@Path("/health")
+@RolesAllowed("member")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class TrendResource {
+
+    @Inject
+    TrendService trends;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Path("/trends")
+    public ApiResponse<TrendView> trend(@QueryParam("personId") String personId, @QueryParam("type") String type,
+            @QueryParam("period") String period, @QueryParam("start") LocalDate start, @QueryParam("end") LocalDate end) {
+        return ApiResponse.ok(trends.trend(Caller.memberId(security), personId, type, period, start, end));
+    }
+
+    @GET
+    @Path("/dashboard")
+    public ApiResponse<DashboardView> dashboard(@QueryParam("personId") String personId) {
+        return ApiResponse.ok(trends.dashboard(Caller.memberId(security), personId));
+    }
+}
