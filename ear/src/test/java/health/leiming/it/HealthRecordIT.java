@@ -194,8 +194,10 @@ class HealthRecordIT extends DeployedEar {
     void accessToHealthDataIsAuditedAndOnlyAdminsReadTheLog() {
         Api.Session owner = api.login(Api.newPhone());
         Api.Session other = api.login(Api.newPhone());
-        api.post("/api/v1/health/records", bloodPressure(120, 80, minutesAgo(2)), owner.token());
+        String record = api.post("/api/v1/health/records", bloodPressure(120, 80, minutesAgo(2)), owner.token())
+                .data().getString("id");
         api.get("/api/v1/health/records?personId=" + owner.memberId(), other.token());
+        api.get("/api/v1/health/records/" + record, other.token());
 
         assertEquals(403, api.get("/api/v1/admin/audit-log", owner.token()).status());
         Instant now = Instant.now();
@@ -207,6 +209,8 @@ class HealthRecordIT extends DeployedEar {
                 entries);
         assertTrue(entries.contains("\"actorId\":\"" + other.memberId() + "\"") && entries.contains("\"outcome\":\"denied\""),
                 "the refused attempt is recorded too: " + entries);
-        assertFalse(entries.contains("\"requestId\":null"));
+        assertTrue(entries.contains("\"action\":\"health.record.read\"") && entries.contains("\"resourceId\":\"" + record),
+                "a refused read of one record is filed under its owner: " + entries);
+        assertTrue(entries.contains("\"requestId\":\"req_"), "entries name the request: " + entries);
     }
 }

@@ -65,14 +65,14 @@ public class HealthPlanService {
     }
 
     public PlanView get(String memberId, String planId) {
-        return audit.audited(memberId, null, "health.plan.read", planId, () -> {
+        return audit.audited(memberId, personOf(planId), "health.plan.read", planId, () -> {
             HealthPlan plan = owned(memberId, planId);
             return plan.view(adherence(plan));
         });
     }
 
     public PlanView change(String memberId, String planId, String action) {
-        return audit.audited(memberId, null, "health.plan." + action, planId, () -> {
+        return audit.audited(memberId, personOf(planId), "health.plan." + action, planId, () -> {
             HealthPlan plan = owned(memberId, planId);
             Instant now = Instant.now();
             switch (action) {
@@ -83,6 +83,12 @@ public class HealthPlanService {
             }
             return plan.view(adherence(plan));
         });
+    }
+
+    /** Whose plan this is, for the audit log (also for refused attempts); null if there is none. */
+    private String personOf(String planId) {
+        HealthPlan plan = planId == null ? null : em.find(HealthPlan.class, planId);
+        return plan == null ? null : plan.personId();
     }
 
     private HealthPlan owned(String memberId, String planId) {

@@ -69,7 +69,8 @@ public class HealthRecordService {
     }
 
     public RecordView get(String memberId, String recordId) {
-        return audit.audited(memberId, null, "health.record.read", recordId, () -> view(owned(memberId, recordId)));
+        return audit.audited(memberId, personOf(recordId), "health.record.read", recordId,
+                () -> view(owned(memberId, recordId)));
     }
 
     public RecordPage list(String memberId, String personId, String type, Instant from, Instant to, int page, int size) {
@@ -101,7 +102,7 @@ public class HealthRecordService {
 
     /** Replaces a reading; the previous version is kept in the record's history. */
     public RecordView correct(String memberId, String recordId, RecordInput input, String reason) {
-        return audit.audited(memberId, null, "health.record.correct", recordId, () -> {
+        return audit.audited(memberId, personOf(recordId), "health.record.correct", recordId, () -> {
             HealthRecord record = owned(memberId, recordId);
             Instant now = Instant.now();
             Measurement m = measurement(input);
@@ -119,7 +120,7 @@ public class HealthRecordService {
     }
 
     public List<HealthRecordRevision.RevisionView> history(String memberId, String recordId) {
-        return audit.audited(memberId, null, "health.record.history", recordId, () -> {
+        return audit.audited(memberId, personOf(recordId), "health.record.history", recordId, () -> {
             HealthRecord record = owned(memberId, recordId);
             return em.createNamedQuery("HealthRecordRevision.ofRecord", HealthRecordRevision.class)
                     .setParameter("record", record.id()).getResultStream().map(HealthRecordRevision::view).toList();
@@ -127,10 +128,16 @@ public class HealthRecordService {
     }
 
     public void delete(String memberId, String recordId) {
-        audit.audited(memberId, null, "health.record.delete", recordId, () -> {
+        audit.audited(memberId, personOf(recordId), "health.record.delete", recordId, () -> {
             em.remove(owned(memberId, recordId));
             return null;
         });
+    }
+
+    /** Whose record this is, for the audit log (also for refused attempts); null if there is none. */
+    private String personOf(String recordId) {
+        HealthRecord record = recordId == null ? null : em.find(HealthRecord.class, recordId);
+        return record == null ? null : record.personId();
     }
 
     private HealthRecord owned(String memberId, String recordId) {
