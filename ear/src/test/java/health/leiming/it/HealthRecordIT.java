@@ -9,6 +9,11 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Recording, classifying, listing, correcting and deleting measurements; ownership; risk alerts; audit. */
@@ -95,6 +100,27 @@ class HealthRecordIT extends DeployedEar {
         assertEquals(first.data().getString("id"), second.data().getString("id"));
         assertTrue(second.data().getBoolean("duplicate"));
         assertEquals(1, total(member, "?type=heart_rate"));
+    }
+
+    @Test
+    void concurrentCopiesOfOneDeviceReadingAreStoredOnce() throws Exception {
+        Api.Session member = api.login(Api.newPhone());
+        String reading = Json.createObjectBuilder().add("type", "blood_oxygen").add("value", 97).add("source", "device")
+                .add("deviceId", "oximeter-7").add("recordedAt", minutesAgo(3).toString()).build().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<Api.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                replies.add(pool.submit(() -> api.post("/api/v1/health/records", reading, member.token())));
+            }
+            for (Future<Api.Reply> reply : replies) {
+                int status = reply.get().status();
+                assertTrue(status == 200 || status == 409, "stored, already stored, or being stored: " + status);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, total(member, "?type=blood_oxygen"));
     }
 
     @Test

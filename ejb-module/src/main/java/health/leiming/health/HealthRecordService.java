@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -63,6 +64,12 @@ public class HealthRecordService {
             HealthRecord record = new HealthRecord(person.id(), m, indicator, source, deviceId, recordedAt,
                     blankToNull(input.notes()), original(input), input.unit(), now);
             em.persist(record);
+            try {
+                em.flush();
+            } catch (PersistenceException e) {
+                // The same device reading arrived twice at the same moment; the other request stored it.
+                throw new BusinessException(ErrorKind.CONFLICT, "RECORD_DUPLICATE", "该设备数据正在同步，请稍后刷新");
+            }
             raiseAlertIfDangerous(person, record, indicator);
             return record.view(indicator, 0);
         });
