@@ -1,5 +1,6 @@
 package health.leiming.member;
 
+import health.leiming.platform.AuditTrail;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import health.leiming.platform.FieldCipher;
@@ -26,6 +27,9 @@ public class FamilyService {
     @Inject
     FieldCipher cipher;
 
+    @Inject
+    AuditTrail audit;
+
     public List<PersonView> list(String memberId) {
         return em.createNamedQuery("Person.ofOwner", Person.class).setParameter("owner", memberId)
                 .getResultStream().map(Person::view).toList();
@@ -36,6 +40,10 @@ public class FamilyService {
     }
 
     public PersonView add(String memberId, PersonDetails details) {
+        return audit.audited(memberId, null, "person.add", null, () -> addPerson(memberId, details));
+    }
+
+    private PersonView addPerson(String memberId, PersonDetails details) {
         long count = em.createQuery("select count(p) from Person p where p.ownerId = :owner", Long.class)
                 .setParameter("owner", memberId).getSingleResult();
         if (count >= MAX_PERSONS) {
@@ -48,18 +56,24 @@ public class FamilyService {
     }
 
     public PersonView update(String memberId, String personId, PersonDetails details) {
-        Person person = owned(memberId, personId);
-        person.apply(details, cipher, Instant.now());
-        flushUnique();
-        return person.view();
+        return audit.audited(memberId, personId, "person.update", personId, () -> {
+            Person person = owned(memberId, personId);
+            person.apply(details, cipher, Instant.now());
+            flushUnique();
+            return person.view();
+        });
     }
 
+    /** Removes a family member together with their health data (records, profile, plans). */
     public void remove(String memberId, String personId) {
-        Person person = owned(memberId, personId);
-        if (person.isSelf()) {
-            throw new BusinessException(ErrorKind.CONFLICT, "PERSON_IS_SELF", "不能删除本人");
-        }
-        em.remove(person);
+        audit.audited(memberId, personId, "person.remove", personId, () -> {
+            Person person = owned(memberId, personId);
+            if (person.isSelf()) {
+                throw new BusinessException(ErrorKind.CONFLICT, "PERSON_IS_SELF", "不能删除本人");
+            }
+            em.remove(person);
+            return null;
+        });
     }
 
     /** The person an endpoint means: the one named, or the member themselves (same id) when none is. */
