@@ -101,6 +101,27 @@ class HealthOverviewIT extends DeployedEar {
     }
 
     @Test
+    void longTrendsFollowCorrectionsAndDeletions() {
+        Api.Session member = api.login(Api.newPhone());
+        bloodPressure(member, 150, 95, 24 * 12);
+        bloodPressure(member, 140, 90, 24 * 10);
+        bloodPressure(member, 130, 85, 24 * 2);
+        var records = api.get("/api/v1/health/records?type=blood_pressure", member.token()).data().getJsonArray("items");
+        String newest = records.getJsonObject(0).getString("id");
+        String oldest = records.getJsonObject(2).getString("id");
+        api.put("/api/v1/health/records/" + newest, Json.createObjectBuilder().add("type", "blood_pressure").add("value", 160)
+                .add("metadata", Json.createObjectBuilder().add("diastolic", 100)).build().toString(), member.token());
+        api.send(api.request("/api/v1/health/records/" + oldest, member.token()).DELETE());
+
+        JsonObject month = api.get("/api/v1/health/trends?type=blood_pressure&period=30d", member.token()).data();
+        assertEquals(2, month.getJsonObject("statistics").getInt("count"), month.toString());
+        assertEquals(160, month.getJsonObject("statistics").getInt("max"));
+        assertEquals(140, month.getJsonObject("statistics").getInt("min"));
+        assertEquals(150.0, month.getJsonObject("statistics").getJsonNumber("average").doubleValue(), 0.001);
+        assertEquals(2, month.getJsonArray("dataPoints").size());
+    }
+
+    @Test
     void theDashboardShowsTheLatestReadingItsChangeAndTheWeek() {
         Api.Session member = api.login(Api.newPhone());
         bloodPressure(member, 140, 90, 30);

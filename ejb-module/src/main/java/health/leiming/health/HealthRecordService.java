@@ -11,12 +11,14 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,11 +48,15 @@ public class HealthRecordService {
     @Inject
     HealthProfileService profiles;
 
+    @Inject
+    DailyRollup rollup;
+
     public RecordView record(String memberId, String personId, RecordInput input) {
         return audit.audited(memberId, FamilyService.personOrSelf(memberId, personId), "health.record.create", null, () -> {
             Person person = family.owned(memberId, personId);
-            Instant now = Instant.now();
             Measurement m = measurement(input);
+            em.lock(person, LockModeType.PESSIMISTIC_WRITE); // one write at a time per person: roll-ups stay exact
+            Instant now = Instant.now();
             Instant recordedAt = recordedAt(input.recordedAt(), now);
             HealthRecord.Source source = source(input.source());
             String deviceId = blankToNull(input.deviceId());
@@ -70,6 +76,7 @@ public class HealthRecordService {
                 // The same device reading arrived twice at the same moment; the other request stored it.
                 throw new BusinessException(ErrorKind.CONFLICT, "RECORD_DUPLICATE", "该设备数据正在同步，请稍后刷新");
             }
+            rollup.refresh(person.id(), m.type(), rollup.dayOf(recordedAt));
             raiseAlertIfDangerous(person, record, indicator);
             return record.view(indicator, 0);
         });
@@ -111,8 +118,10 @@ public class HealthRecordService {
     public RecordView correct(String memberId, String recordId, RecordInput input, String reason) {
         return audit.audited(memberId, personOf(recordId), "health.record.correct", recordId, () -> {
             HealthRecord record = owned(memberId, recordId);
+            em.lock(family.owned(memberId, record.personId()), LockModeType.PESSIMISTIC_WRITE);
             Instant now = Instant.now();
             Measurement m = measurement(input);
+            LocalDate previousDay = rollup.dayOf(record.recordedAt());
             if (m.type() != record.type()) {
                 throw new BusinessException(ErrorKind.BAD_REQUEST, "TYPE_CHANGE", "不能修改记录的类型，请删除后重新记录");
             }
@@ -121,6 +130,10 @@ public class HealthRecordService {
             em.persist(new HealthRecordRevision(record, revision, memberId, blankToNull(reason), now));
             Indicator indicator = m.indicator(profiles.heightOf(record.personId()));
             record.correct(m, indicator, recordedAt, blankToNull(input.notes()), original(input), input.unit(), now);
+            rollup.refresh(record.personId(), record.type(), previousDay);
+            if (!rollup.dayOf(recordedAt).equals(previousDay)) {
+                rollup.refresh(record.personId(), record.type(), rollup.dayOf(recordedAt));
+            }
             raiseAlertIfDangerous(family.owned(memberId, record.personId()), record, indicator);
             return record.view(indicator, revision);
         });
@@ -136,7 +149,10 @@ public class HealthRecordService {
 
     public void delete(String memberId, String recordId) {
         audit.audited(memberId, personOf(recordId), "health.record.delete", recordId, () -> {
-            em.remove(owned(memberId, recordId));
+            HealthRecord record = owned(memberId, recordId);
+            em.lock(family.owned(memberId, record.personId()), LockModeType.PESSIMISTIC_WRITE);
+            em.remove(record);
+            rollup.refresh(record.personId(), record.type(), rollup.dayOf(record.recordedAt()));
             return null;
         });
     }

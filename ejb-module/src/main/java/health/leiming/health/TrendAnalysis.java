@@ -52,6 +52,52 @@ public final class TrendAnalysis {
                 days <= RAW_POINTS_UP_TO_DAYS ? "raw" : "daily", points, advice(type, readings, direction));
     }
 
+    /**
+     * The same analysis from daily roll-ups (periods longer than a week): statistics from the days'
+     * sums, the direction from the least-squares slope of the daily averages, one point a day.
+     */
+    public static TrendView fromDays(MeasurementType type, List<DailyStat> days, LocalDate start, LocalDate end,
+            ZoneId zone) {
+        int periodDays = (int) (end.toEpochDay() - start.toEpochDay()) + 1;
+        long count = 0;
+        long abnormal = 0;
+        long alerts = 0;
+        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal min = null;
+        BigDecimal max = null;
+        BigDecimal diastolicSum = BigDecimal.ZERO;
+        BigDecimal diastolicMin = null;
+        BigDecimal diastolicMax = null;
+        List<Reading> dailyAverages = new ArrayList<>();
+        List<TrendView.Point> points = new ArrayList<>();
+        for (DailyStat day : days) {
+            count += day.count();
+            abnormal += day.abnormal();
+            alerts += day.alerts();
+            sum = sum.add(day.sum());
+            min = min == null ? day.min() : min.min(day.min());
+            max = max == null ? day.max() : max.max(day.max());
+            if (day.diastolicSum() != null) {
+                diastolicSum = diastolicSum.add(day.diastolicSum());
+                diastolicMin = diastolicMin == null ? day.diastolicMin() : diastolicMin.min(day.diastolicMin());
+                diastolicMax = diastolicMax == null ? day.diastolicMax() : diastolicMax.max(day.diastolicMax());
+            }
+            dailyAverages.add(new Reading(day.day().atTime(12, 0).atZone(zone).toInstant(), day.average(), null, null));
+            points.add(new TrendView.Point(day.day(), null, day.average(), day.diastolicAverage(), day.min(), day.max(),
+                    day.count(), null));
+        }
+        TrendView.Statistics statistics = count == 0 ? new TrendView.Statistics(null, null, null, 0)
+                : new TrendView.Statistics(sum.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP), max, min, count);
+        TrendView.Statistics diastolic = type != MeasurementType.blood_pressure ? null : count == 0
+                ? new TrendView.Statistics(null, null, null, 0)
+                : new TrendView.Statistics(diastolicSum.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP),
+                        diastolicMax, diastolicMin, count);
+        String direction = count < MIN_POINTS_FOR_DIRECTION ? "insufficient_data"
+                : dailyAverages.size() < 2 ? "stable" : direction(type, dailyAverages, periodDays);
+        return new TrendView(type.name(), type.canonicalUnit(), start, end, statistics, diastolic, direction, "daily",
+                points, advice(type, count, abnormal, alerts, direction));
+    }
+
     static TrendView.Statistics statistics(List<BigDecimal> values) {
         if (values.isEmpty()) {
             return new TrendView.Statistics(null, null, null, 0);
@@ -120,18 +166,21 @@ public final class TrendAnalysis {
     }
 
     static List<TrendView.Advice> advice(MeasurementType type, List<Reading> readings, String direction) {
+        return advice(type, readings.size(), readings.stream().filter(r -> !isFine(r.indicator().level())).count(),
+                readings.stream().filter(r -> r.indicator().alert()).count(), direction);
+    }
+
+    static List<TrendView.Advice> advice(MeasurementType type, long count, long abnormal, long alerts, String direction) {
         List<TrendView.Advice> advice = new ArrayList<>();
-        if (readings.isEmpty()) {
+        if (count == 0) {
             advice.add(new TrendView.Advice("info", "这段时间还没有" + type.label() + "记录，建议定期测量"));
             return advice;
         }
-        long alerts = readings.stream().filter(r -> r.indicator().alert()).count();
-        long abnormal = readings.stream().filter(r -> !isFine(r.indicator().level())).count();
         if (alerts > 0) {
-            advice.add(new TrendView.Advice("danger", readings.size() + "次" + type.label() + "记录中有" + alerts
+            advice.add(new TrendView.Advice("danger", count + "次" + type.label() + "记录中有" + alerts
                     + "次达到危险水平，请尽快就医"));
         } else if (abnormal > 0) {
-            advice.add(new TrendView.Advice("warning", readings.size() + "次" + type.label() + "记录中有" + abnormal
+            advice.add(new TrendView.Advice("warning", count + "次" + type.label() + "记录中有" + abnormal
                     + "次不在正常范围，建议咨询医生"));
         } else {
             advice.add(new TrendView.Advice("info", type.label() + "控制良好，请继续保持"));
@@ -142,7 +191,7 @@ public final class TrendAnalysis {
         return advice;
     }
 
-    private static boolean isFine(String level) {
+    static boolean isFine(String level) {
         return "normal".equals(level) || "target_met".equals(level) || "unclassified".equals(level);
     }
 }

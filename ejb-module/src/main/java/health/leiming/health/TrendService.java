@@ -35,6 +35,9 @@ public class TrendService {
     HealthProfileService profiles;
 
     @Inject
+    DailyRollup rollup;
+
+    @Inject
     @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
     ZoneId zone;
 
@@ -52,6 +55,9 @@ public class TrendService {
             LocalDate first = start != null ? start : last.minusDays(days - 1L);
             if (first.isAfter(last) || last.toEpochDay() - first.toEpochDay() > 366) {
                 throw new BusinessException(ErrorKind.BAD_REQUEST, "PERIOD_INVALID", "开始日期须早于结束日期，且跨度不超过一年");
+            }
+            if (last.toEpochDay() - first.toEpochDay() + 1 > TrendAnalysis.RAW_POINTS_UP_TO_DAYS) {
+                return TrendAnalysis.fromDays(measured, rollup.days(person.id(), measured, first, last), first, last, zone);
             }
             return TrendAnalysis.analyse(measured, readings(person.id(), measured, first, last), first, last, zone);
         });

@@ -76,6 +76,26 @@ class TrendAnalysisTest {
     }
 
     @Test
+    void dailyRollupsGiveTheSameStatisticsAsTheReadings() {
+        List<TrendAnalysis.Reading> readings = systolic(118, 142, 125, 181, 130, 128, 126, 150);
+        List<DailyStat> days = new ArrayList<>();
+        for (TrendAnalysis.Reading r : readings) {
+            DailyStat day = new DailyStat("p", MeasurementType.blood_pressure, LocalDate.ofInstant(r.at(), SHANGHAI));
+            day.summarise(List.of(r));
+            days.add(day);
+        }
+        LocalDate start = LocalDate.of(2026, 10, 10);
+        LocalDate end = LocalDate.of(2026, 11, 8);
+        TrendView fromReadings = TrendAnalysis.analyse(MeasurementType.blood_pressure, readings, start, end, SHANGHAI);
+        TrendView fromDays = TrendAnalysis.fromDays(MeasurementType.blood_pressure, days, start, end, SHANGHAI);
+        assertEquals(fromReadings.statistics(), fromDays.statistics());
+        assertEquals(fromReadings.diastolic(), fromDays.diastolic());
+        assertEquals(fromReadings.advice(), fromDays.advice());
+        assertEquals(fromReadings.dataPoints(), fromDays.dataPoints());
+        assertEquals(fromReadings.trend(), fromDays.trend());
+    }
+
+    @Test
     void noReadingsGiveAnInvitationToMeasure() {
         TrendView view = TrendAnalysis.analyse(MeasurementType.weight, List.of(), LocalDate.of(2026, 11, 1),
                 LocalDate.of(2026, 11, 7), SHANGHAI);

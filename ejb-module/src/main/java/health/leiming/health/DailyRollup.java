@@ -1,0 +1,72 @@
+package health.leiming.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keeps the daily roll-ups of a person's readings up to date, in the transaction of the write that
+ * changed them. Callers hold the person's row lock, so two writes for the same person cannot
+ * interleave and lose a reading.
+ */
+@ApplicationScoped
+public class DailyRollup {
+
+    @PersistenceContext(unitName = "leiming")
+    EntityManager em;
+
+    @Inject
+    HealthProfileService profiles;
+
+    @Inject
+    @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
+    ZoneId zone;
+
+    LocalDate dayOf(Instant instant) {
+        return LocalDate.ofInstant(instant, zone);
+    }
+
+    /** Recomputes one day from its readings; removes the day when none are left. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refresh(String personId, MeasurementType type, LocalDate day) {
+        em.flush();
+        BigDecimal height = profiles.heightOf(personId);
+        List<TrendAnalysis.Reading> readings = em.createQuery("select r from HealthRecord r where r.personId = :person"
+                + " and r.type = :type and r.recordedAt >= :from and r.recordedAt < :to", HealthRecord.class)
+                .setParameter("person", personId).setParameter("type", type)
+                .setParameter("from", day.atStartOfDay(zone).toInstant())
+                .setParameter("to", day.plusDays(1).atStartOfDay(zone).toInstant())
+                .getResultStream()
+                .map(r -> new TrendAnalysis.Reading(r.recordedAt(), r.reading(), r.diastolic(),
+                        r.measurement().indicator(height)))
+                .toList();
+        DailyStat stat = em.find(DailyStat.class, new DailyStat.Key(personId, type, day));
+        if (readings.isEmpty()) {
+            if (stat != null) {
+                em.remove(stat);
+            }
+            return;
+        }
+        if (stat == null) {
+            stat = new DailyStat(personId, type, day);
+            em.persist(stat);
+        }
+        stat.summarise(readings);
+    }
+
+    /** The roll-ups of a period, oldest first. */
+    List<DailyStat> days(String personId, MeasurementType type, LocalDate first, LocalDate last) {
+        return em.createQuery("select d from DailyStat d where d.personId = :person and d.type = :type"
+                + " and d.day >= :first and d.day <= :last order by d.day", DailyStat.class)
+                .setParameter("person", personId).setParameter("type", type).setParameter("first", first)
+                .setParameter("last", last).getResultList();
+    }
+}
