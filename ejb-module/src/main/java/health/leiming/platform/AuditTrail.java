@@ -36,12 +36,16 @@ public class AuditTrail {
         em.persist(new AuditEntry(actorId, actorRole, personId, action, resourceId, outcome, Instant.now()));
     }
 
-    /** Runs the work and records its outcome: success, denied (not the caller's: 404) or rejected. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    /**
+     * Runs the work and records its outcome: success, denied (not the caller's: 404) or rejected.
+     * A success is recorded in the caller's transaction (it commits with the work, one commit per
+     * request); a refusal in a transaction of its own, because the caller's rolls back.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public <T> T audited(String memberId, String personId, String action, String resourceId, Supplier<T> work) {
         try {
             T result = work.get();
-            self().record(memberId, "member", personId, action, resourceId, SUCCESS);
+            em.persist(new AuditEntry(memberId, "member", personId, action, resourceId, SUCCESS, Instant.now()));
             return result;
         } catch (BusinessException e) {
             self().record(memberId, "member", personId, action, resourceId,
