@@ -101,24 +101,45 @@ class HealthOverviewIT extends DeployedEar {
     }
 
     @Test
-    void longTrendsFollowCorrectionsAndDeletions() {
+    void trendsFollowEveryWriteCorrectionAndDeletionEvenWhenReadInBetween() {
         Api.Session member = api.login(Api.newPhone());
+        String month = "/api/v1/health/trends?type=blood_pressure&period=30d";
         bloodPressure(member, 150, 95, 24 * 12);
         bloodPressure(member, 140, 90, 24 * 10);
+        assertEquals(2, api.get(month, member.token()).data().getJsonObject("statistics").getInt("count"));
         bloodPressure(member, 130, 85, 24 * 2);
+        assertEquals(3, api.get(month, member.token()).data().getJsonObject("statistics").getInt("count"),
+                "a trend read before a write is not served after it");
         var records = api.get("/api/v1/health/records?type=blood_pressure", member.token()).data().getJsonArray("items");
         String newest = records.getJsonObject(0).getString("id");
         String oldest = records.getJsonObject(2).getString("id");
         api.put("/api/v1/health/records/" + newest, Json.createObjectBuilder().add("type", "blood_pressure").add("value", 160)
                 .add("metadata", Json.createObjectBuilder().add("diastolic", 100)).build().toString(), member.token());
+        assertEquals(160, api.get(month, member.token()).data().getJsonObject("statistics").getInt("max"));
         api.send(api.request("/api/v1/health/records/" + oldest, member.token()).DELETE());
 
-        JsonObject month = api.get("/api/v1/health/trends?type=blood_pressure&period=30d", member.token()).data();
-        assertEquals(2, month.getJsonObject("statistics").getInt("count"), month.toString());
-        assertEquals(160, month.getJsonObject("statistics").getInt("max"));
-        assertEquals(140, month.getJsonObject("statistics").getInt("min"));
-        assertEquals(150.0, month.getJsonObject("statistics").getJsonNumber("average").doubleValue(), 0.001);
-        assertEquals(2, month.getJsonArray("dataPoints").size());
+        JsonObject trend = api.get(month, member.token()).data();
+        assertEquals(2, trend.getJsonObject("statistics").getInt("count"), trend.toString());
+        assertEquals(160, trend.getJsonObject("statistics").getInt("max"));
+        assertEquals(140, trend.getJsonObject("statistics").getInt("min"));
+        assertEquals(150.0, trend.getJsonObject("statistics").getJsonNumber("average").doubleValue(), 0.001);
+        assertEquals(2, trend.getJsonArray("dataPoints").size());
+    }
+
+    @Test
+    void aWeekOfWeightIsReclassifiedWhenTheHeightChanges() {
+        Api.Session member = api.login(Api.newPhone());
+        api.put("/api/v1/health/profile", Json.createObjectBuilder().add("heightCm", 170).build().toString(),
+                member.token());
+        api.post("/api/v1/health/records", Json.createObjectBuilder().add("type", "weight").add("value", 85).build()
+                .toString(), member.token()); // BMI 29.4 at 170 cm
+        String week = "/api/v1/health/trends?type=weight&period=7d";
+        assertEquals("obese", api.get(week, member.token()).data().getJsonArray("dataPoints").getJsonObject(0)
+                .getString("level"));
+        api.put("/api/v1/health/profile", Json.createObjectBuilder().add("heightCm", 190).build().toString(),
+                member.token()); // BMI 23.5
+        assertEquals("normal", api.get(week, member.token()).data().getJsonArray("dataPoints").getJsonObject(0)
+                .getString("level"));
     }
 
     @Test

@@ -40,7 +40,7 @@ public class HealthProfileService {
 
     public ProfileView save(String memberId, String personId, ProfileInput input) {
         return audit.audited(memberId, FamilyService.personOrSelf(memberId, personId), "health.profile.update", null, () -> {
-            Person person = family.owned(memberId, personId);
+            Person person = family.lockedForHealthChange(memberId, personId); // height classifies weight readings
             Instant now = Instant.now();
             HealthProfile profile = em.find(HealthProfile.class, person.id());
             if (profile == null) {

@@ -11,7 +11,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
@@ -53,9 +52,8 @@ public class HealthRecordService {
 
     public RecordView record(String memberId, String personId, RecordInput input) {
         return audit.audited(memberId, FamilyService.personOrSelf(memberId, personId), "health.record.create", null, () -> {
-            Person person = family.owned(memberId, personId);
+            Person person = family.lockedForHealthChange(memberId, personId); // roll-ups stay exact
             Measurement m = measurement(input);
-            em.lock(person, LockModeType.PESSIMISTIC_WRITE); // one write at a time per person: roll-ups stay exact
             Instant now = Instant.now();
             Instant recordedAt = recordedAt(input.recordedAt(), now);
             HealthRecord.Source source = source(input.source());
@@ -118,7 +116,7 @@ public class HealthRecordService {
     public RecordView correct(String memberId, String recordId, RecordInput input, String reason) {
         return audit.audited(memberId, personOf(recordId), "health.record.correct", recordId, () -> {
             HealthRecord record = owned(memberId, recordId);
-            em.lock(family.owned(memberId, record.personId()), LockModeType.PESSIMISTIC_WRITE);
+            family.lockedForHealthChange(memberId, record.personId());
             Instant now = Instant.now();
             Measurement m = measurement(input);
             LocalDate previousDay = rollup.dayOf(record.recordedAt());
@@ -150,7 +148,7 @@ public class HealthRecordService {
     public void delete(String memberId, String recordId) {
         audit.audited(memberId, personOf(recordId), "health.record.delete", recordId, () -> {
             HealthRecord record = owned(memberId, recordId);
-            em.lock(family.owned(memberId, record.personId()), LockModeType.PESSIMISTIC_WRITE);
+            family.lockedForHealthChange(memberId, record.personId());
             em.remove(record);
             rollup.refresh(record.personId(), record.type(), rollup.dayOf(record.recordedAt()));
             return null;

@@ -38,6 +38,9 @@ public class TrendService {
     DailyRollup rollup;
 
     @Inject
+    TrendCache cache;
+
+    @Inject
     @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
     ZoneId zone;
 
@@ -56,10 +59,13 @@ public class TrendService {
             if (first.isAfter(last) || last.toEpochDay() - first.toEpochDay() > 366) {
                 throw new BusinessException(ErrorKind.BAD_REQUEST, "PERIOD_INVALID", "开始日期须早于结束日期，且跨度不超过一年");
             }
-            if (last.toEpochDay() - first.toEpochDay() + 1 > TrendAnalysis.RAW_POINTS_UP_TO_DAYS) {
-                return TrendAnalysis.fromDays(measured, rollup.days(person.id(), measured, first, last), first, last, zone);
-            }
-            return TrendAnalysis.analyse(measured, readings(person.id(), measured, first, last), first, last, zone);
+            return cache.get(new TrendCache.Key(person.id(), person.version(), measured, first, last), () -> {
+                if (last.toEpochDay() - first.toEpochDay() + 1 > TrendAnalysis.RAW_POINTS_UP_TO_DAYS) {
+                    return TrendAnalysis.fromDays(measured, rollup.days(person.id(), measured, first, last), first,
+                            last, zone);
+                }
+                return TrendAnalysis.analyse(measured, readings(person.id(), measured, first, last), first, last, zone);
+            });
         });
     }
 

@@ -7,6 +7,7 @@ import health.leiming.platform.FieldCipher;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
@@ -58,6 +59,7 @@ public class FamilyService {
     public PersonView update(String memberId, String personId, PersonDetails details) {
         return audit.audited(memberId, personId, "person.update", personId, () -> {
             Person person = owned(memberId, personId);
+            em.lock(person, LockModeType.PESSIMISTIC_WRITE); // waits for a health write in progress, no lost update
             person.apply(details, cipher, Instant.now());
             flushUnique();
             return person.view();
@@ -87,6 +89,17 @@ public class FamilyService {
         if (person == null || !person.belongsTo(memberId)) {
             throw BusinessException.notFound("就诊人");
         }
+        return person;
+    }
+
+    /**
+     * The member's person, locked for a change of their health data: one change at a time per person
+     * (so that daily roll-ups stay exact), and the person's version moves on with the change, so that
+     * every server knows its cached views of the person's data (trends) are stale.
+     */
+    public Person lockedForHealthChange(String memberId, String personId) {
+        Person person = owned(memberId, personId);
+        em.lock(person, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         return person;
     }
 

@@ -143,6 +143,11 @@ public class Person {
         return id;
     }
 
+    /** Moves on with every change of the person or of their health data (records, profile). */
+    public long version() {
+        return version;
+    }
+
     public String ownerId() {
         return ownerId;
     }
