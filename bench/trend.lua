@@ -1,4 +1,5 @@
--- wrk script: the 1-year blood pressure trend of the member with a year of readings (token in BENCH_MAIN_TOKEN).
+-- wrk script: GET the URL as the member with a year of readings (token in BENCH_MAIN_TOKEN): the 1-year
+-- blood pressure trend, and /users/me as the authenticated floor.
 local token = os.getenv("BENCH_MAIN_TOKEN")
 
 function init(args)
