@@ -1,0 +1,174 @@
+package health.leiming.care;
+
+import health.leiming.platform.BusinessException;
+import health.leiming.platform.ErrorKind;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The service catalog, hospitals (with departments and doctors) and staff: members browse what is
+ * active; admins manage everything.
+ */
+@Stateless
+public class Catalog {
+
+    @PersistenceContext(unitName = "leiming")
+    EntityManager em;
+
+    // ---- members: browse --------------------------------------------------------------------
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<ServiceView> activeServices(String category) {
+        ServiceCategory wanted = category == null || category.isBlank() ? null : ServiceCategory.parse(category);
+        TypedQuery<CareService> query = em.createQuery("select s from CareService s where s.active = true"
+                + (wanted == null ? "" : " and s.category = :category") + " order by s.sortOrder, s.name", CareService.class);
+        if (wanted != null) {
+            query.setParameter("category", wanted);
+        }
+        return query.getResultStream().map(CareService::view).toList();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public ServiceView activeService(String id) {
+        CareService service = em.find(CareService.class, id);
+        if (service == null || !service.active()) {
+            throw BusinessException.notFound("服务");
+        }
+        return service.view();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<HospitalView> activeHospitals() {
+        return em.createQuery("select h from Hospital h where h.active = true order by h.sortOrder, h.name", Hospital.class)
+                .getResultStream().map(h -> h.view(List.of())).toList();
+    }
+
+    /** A hospital with its active departments and their doctors. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public HospitalView hospital(String id, boolean includeInactive) {
+        Hospital hospital = em.find(Hospital.class, id);
+        if (hospital == null || !includeInactive && !hospital.active()) {
+            throw BusinessException.notFound("医院");
+        }
+        Map<String, List<HospitalView.DoctorView>> doctors = em.createQuery("select d from Doctor d"
+                + " where d.hospitalId = :hospital and d.active = true order by d.name", Doctor.class)
+                .setParameter("hospital", id).getResultStream()
+                .collect(Collectors.groupingBy(Doctor::departmentId, Collectors.mapping(Doctor::view, Collectors.toList())));
+        List<HospitalView.DepartmentView> departments = em.createQuery("select d from Department d"
+                + " where d.hospitalId = :hospital and d.active = true order by d.sortOrder, d.name", Department.class)
+                .setParameter("hospital", id).getResultStream()
+                .map(d -> d.view(doctors.getOrDefault(d.id(), List.of()))).toList();
+        return hospital.view(departments);
+    }
+
+    // ---- admins: manage ---------------------------------------------------------------------
+
+    public List<ServiceView> allServices() {
+        return em.createQuery("select s from CareService s order by s.sortOrder, s.name", CareService.class)
+                .getResultStream().map(CareService::view).toList();
+    }
+
+    public ServiceView createService(ServiceDetails details) {
+        CareService service = new CareService(details, Instant.now());
+        em.persist(service);
+        return service.view();
+    }
+
+    public ServiceView updateService(String id, ServiceDetails details) {
+        CareService service = em.find(CareService.class, id);
+        if (service == null) {
+            throw BusinessException.notFound("服务");
+        }
+        service.apply(details, Instant.now());
+        return service.view();
+    }
+
+    public HospitalView createHospital(Hospital.HospitalDetails details) {
+        Hospital hospital = new Hospital(details, Instant.now());
+        em.persist(hospital);
+        return hospital.view(List.of());
+    }
+
+    public HospitalView updateHospital(String id, Hospital.HospitalDetails details) {
+        Hospital hospital = em.find(Hospital.class, id);
+        if (hospital == null) {
+            throw BusinessException.notFound("医院");
+        }
+        hospital.apply(details, Instant.now());
+        return hospital(id, true);
+    }
+
+    public HospitalView addDepartment(String hospitalId, String name, String description, Integer sortOrder) {
+        if (em.find(Hospital.class, hospitalId) == null) {
+            throw BusinessException.notFound("医院");
+        }
+        em.persist(new Department(hospitalId, name, description, sortOrder));
+        em.flush();
+        return hospital(hospitalId, true);
+    }
+
+    public HospitalView addDoctor(String departmentId, String name, String title, String specialty) {
+        Department department = em.find(Department.class, departmentId);
+        if (department == null) {
+            throw BusinessException.notFound("科室");
+        }
+        em.persist(new Doctor(department, name, title, specialty));
+        em.flush();
+        return hospital(department.hospitalId(), true);
+    }
+
+    public List<StaffView> allStaff() {
+        return em.createQuery("select s from Staff s order by s.name", Staff.class).getResultStream()
+                .map(Staff::view).sorted(Comparator.comparing(StaffView::name)).toList();
+    }
+
+    public StaffView createStaff(Staff.StaffDetails details) {
+        Staff staff = new Staff(details, Instant.now());
+        checkReferences(details);
+        em.persist(staff);
+        flushUniqueWecomId();
+        return staff.view();
+    }
+
+    public StaffView updateStaff(String id, Staff.StaffDetails details) {
+        Staff staff = em.find(Staff.class, id);
+        if (staff == null) {
+            throw BusinessException.notFound("服务人员");
+        }
+        checkReferences(details);
+        staff.apply(details, Instant.now());
+        flushUniqueWecomId();
+        return staff.view();
+    }
+
+    private void flushUniqueWecomId() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new BusinessException(ErrorKind.CONFLICT, "WECOM_USER_TAKEN", "该企业微信账号已绑定其他服务人员");
+        }
+    }
+
+    private void checkReferences(Staff.StaffDetails details) {
+        for (String serviceId : details.serviceIds() == null ? List.<String>of() : details.serviceIds()) {
+            if (em.find(CareService.class, serviceId) == null) {
+                throw new BusinessException(ErrorKind.BAD_REQUEST, "SERVICE_UNKNOWN", "服务不存在：" + serviceId);
+            }
+        }
+        for (String hospitalId : details.hospitalIds() == null ? List.<String>of() : details.hospitalIds()) {
+            if (em.find(Hospital.class, hospitalId) == null) {
+                throw new BusinessException(ErrorKind.BAD_REQUEST, "HOSPITAL_UNKNOWN", "医院不存在：" + hospitalId);
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package health.leiming.care;
+
+import health.leiming.platform.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A doctor of a hospital department (医生管理). */
+@Entity
+@Table(name = "doctors")
+public class Doctor {
+
+    @Id
+    private String id;
+
+    @Column(name = "hospital_id", nullable = false)
+    private String hospitalId;
+
+    @Column(name = "department_id", nullable = false)
+    private String departmentId;
+
+    @Column(nullable = false)
+    private String name;
+
+    private String title;
+
+    private String specialty;
+
+    @Column(name = "is_active", nullable = false)
+    private boolean active;
+
+    @Version
+    private long version;
+
+    protected Doctor() {
+    }
+
+    Doctor(Department department, String name, String title, String specialty) {
+        this.id = Ids.newId();
+        this.hospitalId = department.hospitalId();
+        this.departmentId = department.id();
+        this.name = name.strip();
+        this.title = title;
+        this.specialty = specialty;
+        this.active = true;
+    }
+
+    HospitalView.DoctorView view() {
+        return new HospitalView.DoctorView(id, name, title, specialty);
+    }
+
+    String departmentId() {
+        return departmentId;
+    }
+}

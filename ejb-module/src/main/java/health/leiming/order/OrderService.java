@@ -1,0 +1,141 @@
+package health.leiming.order;
+
+import health.leiming.care.Appointment;
+import health.leiming.care.AppointmentView;
+import health.leiming.care.Booking;
+import health.leiming.care.Staff;
+import health.leiming.notify.Outbox;
+import health.leiming.platform.BusinessException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A member's orders and appointments, and the moves of an order's life that are not payments:
+ * cancelling by the member, cancelling when unpaid too long. Every move is recorded with who, when
+ * and why, follows on the appointment, and writes an order event through the outbox.
+ */
+@Stateless
+public class OrderService {
+
+    @PersistenceContext(unitName = "leiming")
+    EntityManager em;
+
+    @Inject
+    Booking booking;
+
+    @Inject
+    RefundPolicy refunds;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    @ConfigProperty(name = "leiming.order.pay-within", defaultValue = "PT15M")
+    Duration payWithin;
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public OrderPage mine(String memberId, String status, int page, int size) {
+        OrderStatus wanted = status == null || status.isBlank() ? null : OrderStatus.parse(status);
+        String where = " where o.userId = :member" + (wanted == null ? "" : " and o.status = :status");
+        TypedQuery<Order> orders = em.createQuery("select o from Order o" + where + " order by o.createdAt desc, o.id",
+                Order.class);
+        TypedQuery<Long> count = em.createQuery("select count(o) from Order o" + where, Long.class);
+        for (TypedQuery<?> q : List.of(orders, count)) {
+            q.setParameter("member", memberId);
+            if (wanted != null) {
+                q.setParameter("status", wanted);
+            }
+        }
+        List<OrderDetail> items = orders.setFirstResult((page - 1) * size).setMaxResults(size).getResultStream()
+                .map(this::detailWithoutHistory).toList();
+        return new OrderPage(items, page, size, count.getSingleResult());
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public OrderDetail get(String memberId, String orderId) {
+        Order order = owned(memberId, orderId);
+        return new OrderDetail(order.view(), appointment(order), history(order.id()));
+    }
+
+    /** The member cancels; what comes back of a paid order follows the refund policy. */
+    public OrderDetail cancel(String memberId, String orderId, String reason) {
+        Order order = owned(memberId, orderId);
+        em.lock(order, LockModeType.PESSIMISTIC_WRITE);
+        cancel(order, Actor.member(memberId), reason == null || reason.isBlank() ? "用户取消" : reason.strip(),
+                Instant.now());
+        return new OrderDetail(order.view(), appointment(order), history(order.id()));
+    }
+
+    /** Cancels pending orders older than the payment window, releasing their places. Returns how many. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int cancelUnpaid(Instant now, int limit) {
+        List<Order> stale = em.createQuery("select o from Order o where o.status = :pending and o.createdAt < :cutoff"
+                + " order by o.createdAt", Order.class)
+                .setParameter("pending", OrderStatus.pending).setParameter("cutoff", now.minus(payWithin))
+                .setMaxResults(limit).getResultList();
+        int cancelled = 0;
+        for (Order order : stale) {
+            em.lock(order, LockModeType.PESSIMISTIC_WRITE); // refreshes: another server may have got there first
+            if (order.status() == OrderStatus.pending) {
+                cancel(order, Actor.system(), "超时未支付，已自动取消", now);
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
+    private void cancel(Order order, Actor actor, String reason, Instant now) {
+        Appointment appointment = booking.appointmentOf(order.id());
+        BigDecimal refund = refunds.refundFor(order.amount(), appointment.scheduledTime(), now);
+        em.persist(order.cancel(actor, reason, refund, now));
+        booking.release(order.id(), now);
+        outbox.publish("order.cancelled", order.id(), Json.createObjectBuilder().add("orderId", order.id())
+                .add("orderNo", order.orderNo()).add("memberId", order.userId()).add("by", actor.role())
+                .add("reason", reason).add("refundAmount", order.view().refundAmount() == null ? BigDecimal.ZERO
+                        : order.view().refundAmount()).build());
+    }
+
+    private Order owned(String memberId, String orderId) {
+        Order order = orderId == null ? null : em.find(Order.class, orderId);
+        if (order == null || !order.belongsTo(memberId)) {
+            throw BusinessException.notFound("订单");
+        }
+        return order;
+    }
+
+    private OrderDetail detailWithoutHistory(Order order) {
+        return new OrderDetail(order.view(), appointment(order), null);
+    }
+
+    private AppointmentView appointment(Order order) {
+        Appointment appointment = booking.appointmentOf(order.id());
+        Staff staff = appointment.staffId() == null ? null : em.find(Staff.class, appointment.staffId());
+        return appointment.view(order.orderNo(), order.status().name(), order.amount(),
+                staff == null ? null : staff.publicView());
+    }
+
+    private List<OrderTransition.TransitionView> history(String orderId) {
+        return em.createQuery("select t from OrderTransition t where t.orderId = :order order by t.occurredAt, t.id",
+                OrderTransition.class).setParameter("order", orderId).getResultStream().map(OrderTransition::view)
+                .toList();
+    }
+
+    public record OrderDetail(OrderView order, AppointmentView appointment,
+            List<OrderTransition.TransitionView> history) {
+    }
+
+    public record OrderPage(List<OrderDetail> items, int page, int size, long total) {
+    }
+}

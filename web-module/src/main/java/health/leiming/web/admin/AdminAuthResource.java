@@ -1,0 +1,35 @@
+package health.leiming.web.admin;
+
+import health.leiming.member.AdminAuth;
+import health.leiming.web.platform.ApiResponse;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Admin login with username and password: answers a token in the admin group. */
+@Path("/admin/login")
+@PermitAll
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminAuthResource {
+
+    @Inject
+    AdminAuth auth;
+
+    @POST
+    public ApiResponse<AdminAuth.AdminLogin> login(@Valid @NotNull LoginRequest request) {
+        return ApiResponse.ok(auth.login(request.username(), request.password()));
+    }
+
+    public record LoginRequest(@NotBlank(message = "请输入用户名") @Size(max = 50) String username,
+            @NotBlank(message = "请输入密码") @Size(max = 200) String password) {
+    }
+}

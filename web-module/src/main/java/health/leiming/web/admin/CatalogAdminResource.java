@@ -1,0 +1,157 @@
+package health.leiming.web.admin;
+
+import health.leiming.care.Catalog;
+import health.leiming.care.Hospital;
+import health.leiming.care.HospitalView;
+import health.leiming.care.ServiceDetails;
+import health.leiming.care.ServiceView;
+import health.leiming.care.Staff;
+import health.leiming.care.StaffView;
+import health.leiming.web.platform.ApiResponse;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Catalog management for admins: services, hospitals with departments and doctors, staff. */
+@Path("/admin")
+@RolesAllowed("admin")
+@SecurityRequirement(name = "jwt")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class CatalogAdminResource {
+
+    @Inject
+    Catalog catalog;
+
+    @GET
+    @Path("/services")
+    public ApiResponse<List<ServiceView>> services() {
+        return ApiResponse.ok(catalog.allServices());
+    }
+
+    @POST
+    @Path("/services")
+    public ApiResponse<ServiceView> createService(@Valid @NotNull ServiceRequest request) {
+        return ApiResponse.ok(catalog.createService(request.details()));
+    }
+
+    @PUT
+    @Path("/services/{id}")
+    public ApiResponse<ServiceView> updateService(@PathParam("id") String id, @Valid @NotNull ServiceRequest request) {
+        return ApiResponse.ok(catalog.updateService(id, request.details()));
+    }
+
+    @POST
+    @Path("/hospitals")
+    public ApiResponse<HospitalView> createHospital(@Valid @NotNull HospitalRequest request) {
+        return ApiResponse.ok(catalog.createHospital(request.details()));
+    }
+
+    @PUT
+    @Path("/hospitals/{id}")
+    public ApiResponse<HospitalView> updateHospital(@PathParam("id") String id, @Valid @NotNull HospitalRequest request) {
+        return ApiResponse.ok(catalog.updateHospital(id, request.details()));
+    }
+
+    @POST
+    @Path("/hospitals/{id}/departments")
+    public ApiResponse<HospitalView> addDepartment(@PathParam("id") String hospitalId,
+            @Valid @NotNull DepartmentRequest request) {
+        return ApiResponse.ok(catalog.addDepartment(hospitalId, request.name(), request.description(),
+                request.sortOrder()));
+    }
+
+    @POST
+    @Path("/departments/{id}/doctors")
+    public ApiResponse<HospitalView> addDoctor(@PathParam("id") String departmentId,
+            @Valid @NotNull DoctorRequest request) {
+        return ApiResponse.ok(catalog.addDoctor(departmentId, request.name(), request.title(), request.specialty()));
+    }
+
+    @GET
+    @Path("/staff")
+    public ApiResponse<List<StaffView>> staff() {
+        return ApiResponse.ok(catalog.allStaff());
+    }
+
+    @POST
+    @Path("/staff")
+    public ApiResponse<StaffView> createStaff(@Valid @NotNull StaffRequest request) {
+        return ApiResponse.ok(catalog.createStaff(request.details()));
+    }
+
+    @PUT
+    @Path("/staff/{id}")
+    public ApiResponse<StaffView> updateStaff(@PathParam("id") String id, @Valid @NotNull StaffRequest request) {
+        return ApiResponse.ok(catalog.updateStaff(id, request.details()));
+    }
+
+    public record ServiceRequest(
+            @NotBlank(message = "请填写服务名称") @Size(max = 100, message = "名称最多100个字") String name,
+            @NotBlank(message = "请选择服务类别") String category,
+            @Size(max = 5000, message = "介绍最多5000个字") String description,
+            @NotNull(message = "请填写价格") @DecimalMin(value = "0", message = "价格不能为负")
+            @Digits(integer = 8, fraction = 2, message = "价格最多两位小数") BigDecimal price,
+            @NotNull(message = "请填写服务时长") @Min(value = 1, message = "服务时长至少1分钟")
+            @Max(value = 1440, message = "服务时长最多24小时") Integer durationMinutes,
+            Boolean active,
+            Integer sortOrder) {
+        ServiceDetails details() {
+            return new ServiceDetails(name, category, description, price, durationMinutes, active, sortOrder);
+        }
+    }
+
+    public record HospitalRequest(
+            @NotBlank(message = "请填写医院名称") @Size(max = 100) String name,
+            @Size(max = 20) String grade,
+            @Size(max = 50) String city,
+            @Size(max = 255) String address,
+            @Size(max = 30) String phone,
+            Boolean active,
+            Integer sortOrder) {
+        Hospital.HospitalDetails details() {
+            return new Hospital.HospitalDetails(name, grade, city, address, phone, active, sortOrder);
+        }
+    }
+
+    public record DepartmentRequest(@NotBlank(message = "请填写科室名称") @Size(max = 100) String name,
+            @Size(max = 500) String description, Integer sortOrder) {
+    }
+
+    public record DoctorRequest(@NotBlank(message = "请填写医生姓名") @Size(max = 50) String name,
+            @Size(max = 50) String title, @Size(max = 500) String specialty) {
+    }
+
+    public record StaffRequest(
+            @NotBlank(message = "请填写姓名") @Size(max = 50) String name,
+            @Pattern(regexp = "1[3-9]\\d{9}", message = "请填写正确的手机号码") String phone,
+            @Size(max = 64) String wecomUserId,
+            List<Integer> workDays,
+            Set<String> serviceIds,
+            Set<String> hospitalIds,
+            Boolean active) {
+        Staff.StaffDetails details() {
+            return new Staff.StaffDetails(name, phone, wecomUserId, workDays, serviceIds, hospitalIds, active);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package health.leiming.web.order;
+
+import health.leiming.order.OrderService;
+import health.leiming.web.platform.ApiResponse;
+import health.leiming.web.platform.Caller;
+import health.leiming.web.platform.Page;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** The member's orders (with their appointments): list by status, details with history, cancel. */
+@Path("/orders")
+@RolesAllowed("member")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrderResource {
+
+    @Inject
+    OrderService orders;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public ApiResponse<Page<OrderService.OrderDetail>> mine(@QueryParam("status") String status,
+            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "页码从1开始") int page,
+            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "每页至少1条") @Max(value = 100, message = "每页最多100条") int size) {
+        OrderService.OrderPage result = orders.mine(Caller.memberId(security), status, page, size);
+        return ApiResponse.ok(new Page<>(result.items(), result.page(), result.size(), result.total()));
+    }
+
+    @GET
+    @Path("/{id}")
+    public ApiResponse<OrderService.OrderDetail> get(@PathParam("id") String id) {
+        return ApiResponse.ok(orders.get(Caller.memberId(security), id));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApiResponse<OrderService.OrderDetail> cancel(@PathParam("id") String id, @Valid CancelRequest request) {
+        return ApiResponse.ok(orders.cancel(Caller.memberId(security), id, request == null ? null : request.reason()));
+    }
+
+    public record CancelRequest(@Size(max = 200, message = "原因最多200个字") String reason) {
+    }
+}
