@@ -64,7 +64,6 @@ public class Booking {
     @ConfigProperty(name = "leiming.order.pay-within", defaultValue = "PT15M")
     Duration payWithin;
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public SlotsView availableSlots(String serviceId, LocalDate date, String hospitalId) {
         CareService service = activeService(serviceId);
         if (hospitalId != null) {
@@ -90,8 +89,11 @@ public class Booking {
         return new SlotsView(service.id(), date, slots);
     }
 
-    /** Books, trying again when a concurrent booking took the chosen companion's slot first. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    /**
+     * Books, trying again when a concurrent booking took the chosen companion's slot first. Each
+     * attempt runs in a transaction of its own; this one holds nothing (and is not "no transaction",
+     * where the container would log every refused booking as an error).
+     */
     public BookingView book(String memberId, BookingRequest request) {
         Booking self = session.getBusinessObject(Booking.class);
         for (int attempt = 1;; attempt++) {
@@ -173,7 +175,6 @@ public class Booking {
         appointmentOf(orderId).moveTo(status, now);
     }
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Appointment appointmentOf(String orderId) {
         return em.createQuery("select a from Appointment a where a.orderId = :order", Appointment.class)
                 .setParameter("order", orderId).getSingleResult();

@@ -3,8 +3,6 @@ package health.leiming.care;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -27,7 +25,6 @@ public class Catalog {
 
     // ---- members: browse --------------------------------------------------------------------
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<ServiceView> activeServices(String category) {
         ServiceCategory wanted = category == null || category.isBlank() ? null : ServiceCategory.parse(category);
         TypedQuery<CareService> query = em.createQuery("select s from CareService s where s.active = true"
@@ -38,7 +35,6 @@ public class Catalog {
         return query.getResultStream().map(CareService::view).toList();
     }
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ServiceView activeService(String id) {
         CareService service = em.find(CareService.class, id);
         if (service == null || !service.active()) {
@@ -47,14 +43,12 @@ public class Catalog {
         return service.view();
     }
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<HospitalView> activeHospitals() {
         return em.createQuery("select h from Hospital h where h.active = true order by h.sortOrder, h.name", Hospital.class)
                 .getResultStream().map(h -> h.view(List.of())).toList();
     }
 
     /** A hospital with its active departments and their doctors. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public HospitalView hospital(String id, boolean includeInactive) {
         Hospital hospital = em.find(Hospital.class, id);
         if (hospital == null || !includeInactive && !hospital.active()) {

@@ -1,6 +1,7 @@
 package health.leiming.order;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -36,14 +37,13 @@ public class OrderNumbers {
     @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
     ZoneId zone;
 
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public String next(Instant now) {
         String day = LocalDate.ofInstant(now, zone).format(DAY);
         OrderNumbers self = session.getBusinessObject(OrderNumbers.class);
         try {
             return format(day, self.take(day));
-        } catch (PersistenceException | jakarta.ejb.EJBException e) {
-            // Two servers started the day's counter at the same moment; the row exists now.
+        } catch (CounterRaced e) {
+            // Two bookings started the day's counter at the same moment; the row exists now.
             return format(day, self.take(day));
         }
     }
@@ -56,8 +56,23 @@ public class OrderNumbers {
             em.persist(sequence);
         }
         long number = sequence.next();
-        em.flush();
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new CounterRaced(e);
+        }
         return number;
+    }
+
+    /** The day's counter row was created by another transaction first. */
+    @ApplicationException(rollback = true)
+    static class CounterRaced extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        CounterRaced(Throwable cause) {
+            super("Order number counter created concurrently", cause);
+        }
     }
 
     static String format(String day, long number) {

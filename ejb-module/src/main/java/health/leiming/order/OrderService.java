@@ -45,7 +45,6 @@ public class OrderService {
     @ConfigProperty(name = "leiming.order.pay-within", defaultValue = "PT15M")
     Duration payWithin;
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public OrderPage mine(String memberId, String status, int page, int size) {
         OrderStatus wanted = status == null || status.isBlank() ? null : OrderStatus.parse(status);
         String where = " where o.userId = :member" + (wanted == null ? "" : " and o.status = :status");
@@ -63,7 +62,6 @@ public class OrderService {
         return new OrderPage(items, page, size, count.getSingleResult());
     }
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public OrderDetail get(String memberId, String orderId) {
         Order order = owned(memberId, orderId);
         return new OrderDetail(order.view(), appointment(order), history(order.id()));

@@ -1,0 +1,78 @@
+package health.leiming.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/** Sets up the catalog through the admin API: the admin login, services and staff for a test. */
+final class Care {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final Api api;
+    private final String adminToken;
+
+    Care(Api api) {
+        this.api = api;
+        Api.Reply login = api.post("/api/v1/admin/login", Api.json("username", "it-admin", "password",
+                "it-admin-Secret-1"), null);
+        assertEquals(200, login.status(), login.raw());
+        this.adminToken = login.data().getString("token");
+    }
+
+    String adminToken() {
+        return adminToken;
+    }
+
+    JsonObject service(String name, String price, int minutes) {
+        Api.Reply created = api.post("/api/v1/admin/services", Json.createObjectBuilder().add("name", name)
+                .add("category", "companion").add("price", new java.math.BigDecimal(price))
+                .add("durationMinutes", minutes).build().toString(), adminToken);
+        assertEquals(200, created.status(), created.raw());
+        return created.data();
+    }
+
+    JsonObject hospital(String name) {
+        Api.Reply created = api.post("/api/v1/admin/hospitals", Json.createObjectBuilder().add("name", name)
+                .add("grade", "三级甲等").add("city", "上海").build().toString(), adminToken);
+        assertEquals(200, created.status(), created.raw());
+        return created.data();
+    }
+
+    JsonObject staff(String name, String serviceId, String... hospitalIds) {
+        JsonArrayBuilder hospitals = Json.createArrayBuilder();
+        for (String id : hospitalIds) {
+            hospitals.add(id);
+        }
+        Api.Reply created = api.post("/api/v1/admin/staff", Json.createObjectBuilder().add("name", name)
+                .add("phone", Api.newPhone()).add("serviceIds", Json.createArrayBuilder().add(serviceId))
+                .add("hospitalIds", hospitals).build().toString(), adminToken);
+        assertEquals(200, created.status(), created.raw());
+        return created.data();
+    }
+
+    /** A slot start the day after tomorrow (Shanghai time): bookable whatever the time now. */
+    static Instant slot(int hour) {
+        return ZonedDateTime.of(LocalDate.now(SHANGHAI).plusDays(2), LocalTime.of(hour, 0), SHANGHAI).toInstant();
+    }
+
+    static LocalDate slotDay() {
+        return LocalDate.now(SHANGHAI).plusDays(2);
+    }
+
+    static String booking(String serviceId, Instant at, String personId) {
+        var body = Json.createObjectBuilder().add("serviceId", serviceId).add("scheduledTime", at.toString())
+                .add("contactPerson", "张三").add("contactPhone", "13800138000").add("notes", "需要轮椅辅助");
+        if (personId != null) {
+            body.add("personId", personId);
+        }
+        return body.build().toString();
+    }
+}
