@@ -41,6 +41,10 @@ public class Member {
     @Column(nullable = false)
     private MemberStatus status;
 
+    /** The member's openid in the mini-program (set by the WeChat login); WeChat Pay pays with it. */
+    @Column(name = "wechat_openid")
+    private String wechatOpenid;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -85,6 +89,10 @@ public class Member {
 
     public MemberProfile profile() {
         return new MemberProfile(id, name, phone, avatar, gender, birthDate, membershipLevel, status, createdAt);
+    }
+
+    public String wechatOpenid() {
+        return wechatOpenid;
     }
 
     public String id() {

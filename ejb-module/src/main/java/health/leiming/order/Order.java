@@ -134,6 +134,31 @@ public class Order {
         return transition;
     }
 
+    /** Paid through a payment channel: the order moves to paid and keeps the channel's transaction number. */
+    public OrderTransition paid(String method, String transactionNo, Instant now) {
+        OrderTransition transition = moveTo(OrderStatus.paid, Actor.system(), "支付成功（" + method + "）", now);
+        paymentMethod = method;
+        paymentNo = transactionNo;
+        return transition;
+    }
+
+    /** The amount in fen (分), as payment channels count it. */
+    public long amountFen() {
+        return amount.movePointRight(2).longValueExact();
+    }
+
+    public boolean isPaid() {
+        return paidAt != null;
+    }
+
+    public String paymentNo() {
+        return paymentNo;
+    }
+
+    public String serviceName() {
+        return json(serviceInfo).getString("name");
+    }
+
     /** Cancels, keeping how much of the payment goes back (nothing was paid for a pending order). */
     public OrderTransition cancel(Actor actor, String reason, BigDecimal refund, Instant now) {
         OrderTransition transition = moveTo(OrderStatus.cancelled, actor, reason, now);

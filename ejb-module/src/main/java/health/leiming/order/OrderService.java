@@ -42,6 +42,9 @@ public class OrderService {
     Outbox outbox;
 
     @Inject
+    PaymentRecords payments;
+
+    @Inject
     @ConfigProperty(name = "leiming.order.pay-within", defaultValue = "PT15M")
     Duration payWithin;
 
@@ -64,7 +67,7 @@ public class OrderService {
 
     public OrderDetail get(String memberId, String orderId) {
         Order order = owned(memberId, orderId);
-        return new OrderDetail(order.view(), appointment(order), history(order.id()));
+        return new OrderDetail(order.view(), appointment(order), history(order.id()), payments.refundOf(order.id()));
     }
 
     /** The member cancels; what comes back of a paid order follows the refund policy. */
@@ -73,7 +76,7 @@ public class OrderService {
         em.lock(order, LockModeType.PESSIMISTIC_WRITE);
         cancel(order, Actor.member(memberId), reason == null || reason.isBlank() ? "用户取消" : reason.strip(),
                 Instant.now());
-        return new OrderDetail(order.view(), appointment(order), history(order.id()));
+        return new OrderDetail(order.view(), appointment(order), history(order.id()), payments.refundOf(order.id()));
     }
 
     /** Cancels pending orders older than the payment window, releasing their places. Returns how many. */
@@ -99,6 +102,9 @@ public class OrderService {
         BigDecimal refund = refunds.refundFor(order.amount(), appointment.scheduledTime(), now);
         em.persist(order.cancel(actor, reason, refund, now));
         booking.release(order.id(), now);
+        if (order.isPaid()) {
+            payments.requestRefund(order, refund, "预约取消：" + reason, now);
+        }
         outbox.publish("order.cancelled", order.id(), Json.createObjectBuilder().add("orderId", order.id())
                 .add("orderNo", order.orderNo()).add("memberId", order.userId()).add("by", actor.role())
                 .add("reason", reason).add("refundAmount", order.view().refundAmount() == null ? BigDecimal.ZERO
@@ -114,7 +120,7 @@ public class OrderService {
     }
 
     private OrderDetail detailWithoutHistory(Order order) {
-        return new OrderDetail(order.view(), appointment(order), null);
+        return new OrderDetail(order.view(), appointment(order), null, null);
     }
 
     private AppointmentView appointment(Order order) {
@@ -130,8 +136,9 @@ public class OrderService {
                 .toList();
     }
 
+    /** An order with its appointment, and in details its history and refund. */
     public record OrderDetail(OrderView order, AppointmentView appointment,
-            List<OrderTransition.TransitionView> history) {
+            List<OrderTransition.TransitionView> history, Refund.RefundView refund) {
     }
 
     public record OrderPage(List<OrderDetail> items, int page, int size, long total) {

@@ -17,8 +17,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Cancels orders left unpaid past the payment window and frees their places, on a fixed interval.
- * Safe with several servers: each order is re-read under its row lock before it is cancelled.
+ * On a fixed interval: cancels orders left unpaid past the payment window (freeing their places), and
+ * submits refunds WeChat Pay has not taken yet. Safe with several servers: each order is re-read
+ * under its row lock before it is cancelled, and WeChat Pay refunds are idempotent on their number.
  */
 @ApplicationScoped
 public class UnpaidOrderSweep {
@@ -31,6 +32,9 @@ public class UnpaidOrderSweep {
 
     @Inject
     OrderService orders;
+
+    @Inject
+    Payments payments;
 
     @Inject
     @ConfigProperty(name = "leiming.order.timeout-sweep-interval", defaultValue = "PT1M")
@@ -64,6 +68,11 @@ public class UnpaidOrderSweep {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Unpaid order sweep failed; it runs again in " + interval, e);
+        }
+        try {
+            payments.resubmitRefunds();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Refund resubmission failed; it runs again in " + interval, e);
         }
     }
 }

@@ -1,6 +1,8 @@
 package health.leiming.web.order;
 
 import health.leiming.order.OrderService;
+import health.leiming.order.Payments;
+import health.leiming.order.WechatPay;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
 import health.leiming.web.platform.Page;
@@ -33,6 +35,9 @@ public class OrderResource {
     @Inject
     OrderService orders;
 
+    @Inject
+    Payments payments;
+
     @Context
     SecurityContext security;
 
@@ -55,6 +60,17 @@ public class OrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ApiResponse<OrderService.OrderDetail> cancel(@PathParam("id") String id, @Valid CancelRequest request) {
         return ApiResponse.ok(orders.cancel(Caller.memberId(security), id, request == null ? null : request.reason()));
+    }
+
+    @POST
+    @Path("/{id}/pay")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApiResponse<WechatPay.JsapiPayment> pay(@PathParam("id") String id, @Valid PayRequest request) {
+        return ApiResponse.ok(payments.pay(Caller.memberId(security), id, request == null ? null : request.openid()));
+    }
+
+    /** The payer's openid, for members who have not logged in with WeChat yet. */
+    public record PayRequest(@Size(max = 64, message = "openid 过长") String openid) {
     }
 
     public record CancelRequest(@Size(max = 200, message = "原因最多200个字") String reason) {

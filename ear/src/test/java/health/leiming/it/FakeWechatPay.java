@@ -1,0 +1,246 @@
+package health.leiming.it;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * WeChat Pay API v3 over real HTTP, as the server under test meets it: it checks the merchant's
+ * request signatures, answers prepay and refund requests signed with its platform key, and sends
+ * payment and refund notifications the way WeChat Pay does (platform-signed, resource encrypted
+ * with AEAD_AES_256_GCM under the APIv3 key). Independent of the server's code: its own crypto.
+ */
+final class FakeWechatPay {
+
+    static final String MCH_ID = "1900000109";
+    static final String APP_ID = "wxd678efh567hg6787";
+    static final String PLATFORM_SERIAL = "PUB_KEY_ID_TEST0001";
+    static final String API_V3_KEY = "TestApiV3Key0123456789abcdefABCD";
+    private static final Pattern AUTH = Pattern.compile("WECHATPAY2-SHA256-RSA2048 mchid=\"([^\"]+)\",nonce_str=\"([^\"]+)\","
+            + "signature=\"([^\"]+)\",timestamp=\"([^\"]+)\",serial_no=\"([^\"]+)\"");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static FakeWechatPay instance;
+
+    private final PublicKey merchantKey;
+    private final PrivateKey platformKey;
+    /** Prepay requests by out_trade_no, in order of arrival. */
+    final Map<String, List<JsonObject>> prepays = new ConcurrentHashMap<>();
+    /** Refund requests by out_refund_no. */
+    final Map<String, List<JsonObject>> refunds = new ConcurrentHashMap<>();
+    final List<String> rejectedSignatures = new CopyOnWriteArrayList<>();
+    volatile boolean refusing;
+
+    private FakeWechatPay(int port) throws IOException, GeneralSecurityException {
+        merchantKey = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der("merchant-public.pem")));
+        platformKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der("platform-private.pem")));
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.createContext("/v3/pay/transactions/jsapi", exchange -> handle(exchange, body -> {
+            prepays.computeIfAbsent(body.getString("out_trade_no"), k -> new CopyOnWriteArrayList<>()).add(body);
+            return Json.createObjectBuilder().add("prepay_id", "wx" + HexFormat.of().formatHex(bytes(14))).build();
+        }));
+        server.createContext("/v3/refund/domestic/refunds", exchange -> handle(exchange, body -> {
+            refunds.computeIfAbsent(body.getString("out_refund_no"), k -> new CopyOnWriteArrayList<>()).add(body);
+            return Json.createObjectBuilder().add("refund_id", "5030" + HexFormat.of().formatHex(bytes(10)))
+                    .add("out_refund_no", body.getString("out_refund_no")).add("status", "PROCESSING").build();
+        }));
+        server.start();
+    }
+
+    static synchronized FakeWechatPay get() {
+        if (instance == null) {
+            try {
+                instance = new FakeWechatPay(Integer.getInteger("leiming.it.wechatpay-port", 18090));
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException("Cannot start the fake WeChat Pay", e);
+            }
+        }
+        return instance;
+    }
+
+    private interface Handler {
+        JsonObject answer(JsonObject body);
+    }
+
+    private void handle(HttpExchange exchange, Handler handler) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getRawPath();
+            Matcher auth = AUTH.matcher(exchange.getRequestHeaders().getFirst("Authorization") == null ? ""
+                    : exchange.getRequestHeaders().getFirst("Authorization"));
+            if (!auth.matches() || !MCH_ID.equals(auth.group(1)) || !verify(merchantKey,
+                    message(exchange.getRequestMethod(), path, auth.group(4), auth.group(2), body), auth.group(3))) {
+                rejectedSignatures.add(path);
+                send(exchange, 401, "{\"code\":\"SIGN_ERROR\",\"message\":\"签名错误\"}", false);
+                return;
+            }
+            if (refusing) {
+                send(exchange, 500, "{\"code\":\"SYSTEM_ERROR\",\"message\":\"系统错误\"}", true);
+                return;
+            }
+            send(exchange, 200, handler.answer(Json.createReader(new StringReader(body)).readObject()).toString(), true);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void send(HttpExchange exchange, int status, String body, boolean signed) throws IOException {
+        if (signed) {
+            String timestamp = Long.toString(Instant.now().getEpochSecond());
+            String nonce = HexFormat.of().formatHex(bytes(16));
+            exchange.getResponseHeaders().add("Wechatpay-Timestamp", timestamp);
+            exchange.getResponseHeaders().add("Wechatpay-Nonce", nonce);
+            exchange.getResponseHeaders().add("Wechatpay-Serial", PLATFORM_SERIAL);
+            exchange.getResponseHeaders().add("Wechatpay-Signature", sign(message(timestamp, nonce, body)));
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    /** The plaintext of a successful payment of the order's amount (in fen). */
+    static JsonObject transaction(String outTradeNo, long totalFen, String transactionId) {
+        return Json.createObjectBuilder().add("appid", APP_ID).add("mchid", MCH_ID).add("out_trade_no", outTradeNo)
+                .add("transaction_id", transactionId).add("trade_type", "JSAPI").add("trade_state", "SUCCESS")
+                .add("trade_state_desc", "支付成功").add("bank_type", "OTHERS").add("success_time",
+                        Instant.now().toString()).add("payer", Json.createObjectBuilder().add("openid", "o-test"))
+                .add("amount", Json.createObjectBuilder().add("total", totalFen).add("payer_total", totalFen)
+                        .add("currency", "CNY").add("payer_currency", "CNY")).build();
+    }
+
+    static JsonObject refundResult(String outTradeNo, String outRefundNo, long refundFen, long totalFen) {
+        return Json.createObjectBuilder().add("mchid", MCH_ID).add("out_trade_no", outTradeNo)
+                .add("transaction_id", "4200000000" + System.nanoTime()).add("out_refund_no", outRefundNo)
+                .add("refund_id", "50300" + System.nanoTime()).add("refund_status", "SUCCESS")
+                .add("success_time", Instant.now().toString()).add("amount", Json.createObjectBuilder()
+                        .add("total", totalFen).add("refund", refundFen).add("payer_total", totalFen)
+                        .add("payer_refund", refundFen)).build();
+    }
+
+    /** The body of a notification with the plaintext encrypted as WeChat Pay does. */
+    static String notificationBody(String eventType, JsonObject plaintext) {
+        String nonce = HexFormat.of().formatHex(bytes(6)); // 12 characters
+        String associated = eventType.startsWith("REFUND") ? "refund" : "transaction";
+        return Json.createObjectBuilder().add("id", "EV-" + System.nanoTime()).add("create_time", Instant.now().toString())
+                .add("resource_type", "encrypt-resource").add("event_type", eventType)
+                .add("summary", eventType.startsWith("REFUND") ? "退款成功" : "支付成功")
+                .add("resource", Json.createObjectBuilder().add("original_type", associated)
+                        .add("algorithm", "AEAD_AES_256_GCM").add("ciphertext", encrypt(plaintext.toString(), nonce,
+                                associated)).add("associated_data", associated).add("nonce", nonce))
+                .build().toString();
+    }
+
+    /** POSTs a notification to the server signed with the platform key (or with the given signature). */
+    Api.Reply notify(String body, long timestamp, String signatureOverride) {
+        String ts = Long.toString(timestamp);
+        String nonce = HexFormat.of().formatHex(bytes(16));
+        String signature = signatureOverride != null ? signatureOverride : sign(message(ts, nonce, body));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(Api.BASE + "/api/v1/payments/wechat/notify"))
+                .header("Content-Type", "application/json").header("Wechatpay-Timestamp", ts)
+                .header("Wechatpay-Nonce", nonce).header("Wechatpay-Signature", signature)
+                .header("Wechatpay-Serial", PLATFORM_SERIAL).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            return new Api.Reply(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Api.Reply notify(String body) {
+        return notify(body, Instant.now().getEpochSecond(), null);
+    }
+
+    String sign(String message) {
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(platformKey);
+            signature.update(message.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Checks a merchant signature (wx.requestPayment's paySign, say) with the merchant's public key. */
+    boolean verifyMerchant(String message, String signature) {
+        return verify(merchantKey, message, signature);
+    }
+
+    private static boolean verify(PublicKey key, String message, String signatureBase64) {
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initVerify(key);
+            signature.update(message.getBytes(StandardCharsets.UTF_8));
+            return signature.verify(Base64.getDecoder().decode(signatureBase64));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static String message(String... parts) {
+        StringBuilder message = new StringBuilder();
+        for (String part : parts) {
+            message.append(part).append('\n');
+        }
+        return message.toString();
+    }
+
+    private static String encrypt(String plaintext, String nonce, String associated) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(API_V3_KEY.getBytes(StandardCharsets.UTF_8), "AES"),
+                    new GCMParameterSpec(128, nonce.getBytes(StandardCharsets.UTF_8)));
+            cipher.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] der(String resource) throws IOException {
+        String pem = Files.readString(Path.of("src/test/resources/wechatpay", resource));
+        return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+    }
+
+    private static byte[] bytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,191 @@
+package health.leiming.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Paying through the fake WeChat Pay: prepay, notifications (repeated, forged), refunds. */
+class PaymentIT extends DeployedEar {
+
+    private final Api api = new Api();
+    private final Care care = new Care(api);
+    private final FakeWechatPay wechat = FakeWechatPay.get();
+
+    private record Booked(Api.Session member, String orderId, String orderNo) {
+    }
+
+    private Booked book(String price, int hour) {
+        String serviceId = care.service("陪诊" + System.nanoTime(), price, 60).getString("id");
+        care.staff("甲", serviceId);
+        Api.Session member = api.login(Api.newPhone());
+        Api.Reply booked = api.post("/api/v1/appointments", Care.booking(serviceId, Care.slot(hour), null), member.token());
+        assertEquals(200, booked.status(), booked.raw());
+        return new Booked(member, booked.data().getString("orderId"), booked.data().getString("orderNo"));
+    }
+
+    private JsonObject order(Booked booked) {
+        return api.get("/api/v1/orders/" + booked.orderId(), booked.member().token()).data();
+    }
+
+    private JsonObject pay(Booked booked) {
+        Api.Reply paid = api.post("/api/v1/orders/" + booked.orderId() + "/pay", Api.json("openid", "o-test-openid"),
+                booked.member().token());
+        assertEquals(200, paid.status(), paid.raw());
+        return paid.data();
+    }
+
+    private Api.Reply notifyPaid(Booked booked, long fen, String transactionId) {
+        return wechat.notify(FakeWechatPay.notificationBody("TRANSACTION.SUCCESS",
+                FakeWechatPay.transaction(booked.orderNo(), fen, transactionId)));
+    }
+
+    @Test
+    void anOrderIsPaidOnceThroughWechatPayEvenWhenNotifiedTwice() {
+        Booked booked = book("299.00", 9);
+        JsonObject params = pay(booked);
+        assertEquals(FakeWechatPay.APP_ID, params.getString("appId"));
+        assertEquals("RSA", params.getString("signType"));
+        assertTrue(params.getString("package").startsWith("prepay_id=wx"), params.toString());
+        assertTrue(wechat.verifyMerchant(FakeWechatPay.message(params.getString("appId"), params.getString("timeStamp"),
+                params.getString("nonceStr"), params.getString("package")), params.getString("paySign")),
+                "paySign is the merchant's signature of what wx.requestPayment checks");
+        JsonObject prepay = wechat.prepays.get(booked.orderNo()).get(0);
+        assertEquals(29900, prepay.getJsonObject("amount").getInt("total"), "the catalog price, in fen");
+        assertEquals("o-test-openid", prepay.getJsonObject("payer").getString("openid"));
+        assertEquals(FakeWechatPay.MCH_ID, prepay.getString("mchid"));
+        assertEquals(params.getString("package"), "prepay_id=" + pay(booked).getString("package").substring(10),
+                "paying again within the prepay's life reuses it");
+        assertEquals(1, wechat.prepays.get(booked.orderNo()).size());
+
+        Api.Reply first = notifyPaid(booked, 29900, "4200000001" + System.nanoTime());
+        assertEquals(200, first.status(), first.raw());
+        assertEquals("SUCCESS", first.body().getString("code"));
+        JsonObject order = order(booked);
+        assertEquals("paid", order.getJsonObject("order").getString("status"));
+        assertNotNull(order.getJsonObject("order").getString("paidAt"));
+        assertEquals(2, order.getJsonArray("history").size());
+
+        String repeated = FakeWechatPay.notificationBody("TRANSACTION.SUCCESS", FakeWechatPay.transaction(
+                booked.orderNo(), 29900, "4200000002" + System.nanoTime()));
+        Api.Reply again = wechat.notify(repeated);
+        Api.Reply third = wechat.notify(repeated);
+        assertEquals(200, again.status());
+        assertEquals(200, third.status(), "a repeated notification still answers success");
+        assertEquals(2, order(booked).getJsonArray("history").size(), "and changes nothing");
+
+        Api.Reply payAgain = api.post("/api/v1/orders/" + booked.orderId() + "/pay", "{}", booked.member().token());
+        assertEquals(409, payAgain.status());
+        assertEquals("ORDER_NOT_PAYABLE", payAgain.body().getString("code"));
+        Api.Session other = api.login(Api.newPhone());
+        assertEquals(404, api.post("/api/v1/orders/" + booked.orderId() + "/pay", "{}", other.token()).status());
+    }
+
+    @Test
+    void forgedTamperedStaleOrWrongAmountNotificationsChangeNothing() {
+        Booked booked = book("99.00", 10);
+        pay(booked);
+        String body = FakeWechatPay.notificationBody("TRANSACTION.SUCCESS",
+                FakeWechatPay.transaction(booked.orderNo(), 9900, "4200000003" + System.nanoTime()));
+        long now = Instant.now().getEpochSecond();
+
+        Api.Reply forged = wechat.notify(body, now, wechat.sign("something else"));
+        assertEquals(401, forged.status());
+        assertEquals("FAIL", forged.body().getString("code"));
+        Api.Reply unsigned = wechat.notify(body, now, "");
+        assertEquals(401, unsigned.status());
+        String tampered = body.replace("\"ciphertext\":\"", "\"ciphertext\":\"AAAA");
+        assertEquals(401, wechat.notify(tampered, now, wechat.sign(FakeWechatPay.message(Long.toString(now), "n", tampered)))
+                .status(), "signed over other headers");
+        assertEquals(401, wechat.notify(body, now - 3600, null).status(), "an hour-old notification is stale");
+        Api.Reply cheap = notifyPaid(booked, 1, "4200000004" + System.nanoTime());
+        assertEquals(400, cheap.status(), "one fen does not pay a 99 yuan order");
+
+        assertEquals("pending", order(booked).getJsonObject("order").getString("status"));
+        assertEquals(1, order(booked).getJsonArray("history").size());
+    }
+
+    @Test
+    void cancellingAPaidOrderRefundsItThroughWechatPay() {
+        Booked booked = book("299.00", 11);
+        pay(booked);
+        assertEquals(200, notifyPaid(booked, 29900, "4200000005" + System.nanoTime()).status());
+
+        Api.Reply cancelled = api.post("/api/v1/orders/" + booked.orderId() + "/cancel", Api.json("reason", "临时有事"),
+                booked.member().token());
+        assertEquals(200, cancelled.status(), cancelled.raw());
+        assertEquals(299.00, cancelled.data().getJsonObject("order").getJsonNumber("refundAmount").doubleValue(), 0.001,
+                "more than a day ahead: everything comes back");
+        String refundNo = "RF" + booked.orderNo();
+        assertTrue(awaitRefundRequest(refundNo), "the refund reaches WeChat Pay after the cancel commits");
+        JsonObject request = wechat.refunds.get(refundNo).get(0);
+        assertEquals(29900, request.getJsonObject("amount").getInt("refund"));
+        assertEquals(booked.orderNo(), request.getString("out_trade_no"));
+
+        String done = FakeWechatPay.notificationBody("REFUND.SUCCESS",
+                FakeWechatPay.refundResult(booked.orderNo(), refundNo, 29900, 29900));
+        assertEquals(200, wechat.notify(done).status());
+        assertEquals(200, wechat.notify(done).status());
+        JsonObject order = order(booked);
+        assertEquals("succeeded", order.getJsonObject("refund").getString("status"), order.toString());
+        assertEquals("cancelled", order.getJsonObject("order").getString("status"));
+    }
+
+    @Test
+    void aPaymentArrivingForACancelledOrderIsRefundedInFull() {
+        Booked booked = book("59.00", 13);
+        pay(booked);
+        assertEquals(200, api.post("/api/v1/orders/" + booked.orderId() + "/cancel", "{}", booked.member().token())
+                .status());
+        Api.Reply late = notifyPaid(booked, 5900, "4200000006" + System.nanoTime());
+        assertEquals(200, late.status(), late.raw());
+        assertTrue(awaitRefundRequest("RF" + booked.orderNo()));
+        assertEquals(5900, wechat.refunds.get("RF" + booked.orderNo()).get(0).getJsonObject("amount").getInt("refund"));
+        JsonObject order = order(booked);
+        assertEquals("cancelled", order.getJsonObject("order").getString("status"));
+        assertEquals(59.00, order.getJsonObject("refund").getJsonNumber("amount").doubleValue(), 0.001);
+    }
+
+    @Test
+    void aRefundWechatPayCannotTakeIsSubmittedAgainLater() {
+        Booked booked = book("199.00", 15);
+        pay(booked);
+        assertEquals(200, notifyPaid(booked, 19900, "4200000007" + System.nanoTime()).status());
+        String refundNo = "RF" + booked.orderNo();
+        wechat.refusing = true;
+        try {
+            assertEquals(200, api.post("/api/v1/orders/" + booked.orderId() + "/cancel", "{}", booked.member().token())
+                    .status(), "a WeChat Pay outage does not fail the member's cancel");
+            FakeSmsGateway.sleep(2500);
+            assertEquals("requested", order(booked).getJsonObject("refund").getString("status"));
+            assertFalse(wechat.refunds.containsKey(refundNo));
+        } finally {
+            wechat.refusing = false;
+        }
+        assertTrue(awaitRefundRequest(refundNo), "the sweep submits it once WeChat Pay is back");
+        Api.Reply order = api.await("/api/v1/orders/" + booked.orderId(), booked.member().token(),
+                r -> "submitted".equals(r.data().getJsonObject("refund").getString("status")), Duration.ofSeconds(10));
+        assertEquals("submitted", order.data().getJsonObject("refund").getString("status"));
+        assertTrue(wechat.rejectedSignatures.isEmpty(), "every request the server made was properly signed: "
+                + wechat.rejectedSignatures);
+    }
+
+    private boolean awaitRefundRequest(String refundNo) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<JsonObject> requests = wechat.refunds.get(refundNo);
+            if (requests != null && !requests.isEmpty()) {
+                return true;
+            }
+            FakeSmsGateway.sleep(200);
+        }
+        return false;
+    }
+}
