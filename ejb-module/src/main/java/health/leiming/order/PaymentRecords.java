@@ -110,8 +110,14 @@ public class PaymentRecords {
             payment = new Payment(order, now);
             em.persist(payment);
         }
-        if (transactionId.equals(payment.transactionId())) {
-            return null; // the same notification again
+        String paidBy = payment.transactionId();
+        if (paidBy != null) {
+            // The same notification again (WeChat Pay allows one successful transaction per out_trade_no).
+            if (!transactionId.equals(paidBy)) {
+                LOG.severe(() -> "Order " + orderNo + " paid by " + paidBy + " is notified again as " + transactionId
+                        + "; not applied, an operator must check");
+            }
+            return null;
         }
         payment.paid(transactionId, now);
         if (order.status() == OrderStatus.pending) {

@@ -84,7 +84,7 @@ public class Payments {
             records.refundSubmitted(refundId, wechatRefundId);
         } catch (RuntimeException e) {
             records.refundAttempted(refundId);
-            LOG.warning(() -> "Refund " + call.outRefundNo() + " not taken by WeChat Pay yet (" + e.getMessage()
+            LOG.warning(() -> "Refund " + call.outRefundNo() + " not taken by WeChat Pay yet (" + e
                     + "); retried later");
         }
     }

@@ -96,7 +96,8 @@ public class WechatPay {
 
     @PostConstruct
     void init() {
-        client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3))
+                .build();
         if (merchantKeyPath.isEmpty() || platformKeyPath.isEmpty() || apiV3Key.isEmpty() || mchId.isEmpty()
                 || appId.isEmpty() || merchantSerial.isEmpty()) {
             LOG.info("WeChat Pay is not configured (leiming.wechatpay.*): orders cannot be paid on this server");
@@ -222,7 +223,7 @@ public class WechatPay {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException("WeChat Pay unreachable: " + e.getMessage(), e);
+            throw new IllegalStateException("WeChat Pay unreachable: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted calling WeChat Pay", e);
