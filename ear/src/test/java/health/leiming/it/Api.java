@@ -125,6 +125,10 @@ final class Api {
             return body().getJsonObject("data");
         }
 
+        jakarta.json.JsonArray dataArray() {
+            return body().getJsonArray("data");
+        }
+
         String code() {
             return body().getString("code");
         }

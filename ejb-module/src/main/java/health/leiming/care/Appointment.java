@@ -100,6 +100,32 @@ public class Appointment {
                 durationMinutes, status, amount, staff, checkInCode, notes);
     }
 
+    /** True when the code the member shows on site is this appointment's. */
+    public boolean checkInCodeMatches(String code) {
+        return code != null && java.security.MessageDigest.isEqual(checkInCode.getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII), code.strip().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    public String personId() {
+        return personId;
+    }
+
+    public String serviceId() {
+        return serviceId;
+    }
+
+    public String hospitalId() {
+        return hospitalId;
+    }
+
+    public String notes() {
+        return notes;
+    }
+
+    public String status() {
+        return status;
+    }
+
     public String id() {
         return id;
     }

@@ -3,6 +3,7 @@ package health.leiming.member;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import health.leiming.platform.Ids;
+import health.leiming.platform.Masking;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -79,6 +80,29 @@ public class Member {
         this.gender = changes.gender();
         this.birthDate = changes.birthDate();
         this.updatedAt = now;
+    }
+
+    /** An admin sets the membership level (the seed's basic, professional, premium). */
+    public void setMembershipLevel(String level, Instant now) {
+        if (!java.util.Set.of("basic", "professional", "premium").contains(level)) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "LEVEL_INVALID", "会员等级只能是 basic、professional 或 premium");
+        }
+        membershipLevel = level;
+        updatedAt = now;
+    }
+
+    public void setStatus(MemberStatus status, Instant now) {
+        this.status = status;
+        this.updatedAt = now;
+    }
+
+    public boolean isActive() {
+        return status == MemberStatus.active;
+    }
+
+    public AdminMemberView adminView() {
+        return new AdminMemberView(id, Masking.phone(phone), name == null ? null : Masking.name(name), membershipLevel,
+                status.name(), createdAt);
     }
 
     public void ensureMayLogIn() {

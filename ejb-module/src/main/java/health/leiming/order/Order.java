@@ -155,6 +155,16 @@ public class Order {
         return paymentNo;
     }
 
+    /** The contact for the day, unmasked: only for the staff member assigned to the order. */
+    public OrderView.Contact contactForStaff() {
+        JsonObject contact = json(contactInfo);
+        return new OrderView.Contact(contact.getString("name"), contact.getString("phone"));
+    }
+
+    public String serviceId() {
+        return serviceId;
+    }
+
     public String serviceName() {
         return json(serviceInfo).getString("name");
     }

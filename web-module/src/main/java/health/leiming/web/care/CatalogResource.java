@@ -3,9 +3,13 @@ package health.leiming.web.care;
 import health.leiming.care.Catalog;
 import health.leiming.care.HospitalView;
 import health.leiming.care.ServiceView;
+import health.leiming.order.Reviews;
 import health.leiming.web.platform.ApiResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,6 +34,9 @@ public class CatalogResource {
     @Inject
     Catalog catalog;
 
+    @Inject
+    Reviews reviews;
+
     @GET
     @Path("services")
     public Response services(@QueryParam("category") String category) {
@@ -40,6 +47,15 @@ public class CatalogResource {
     @Path("services/{id}")
     public Response service(@PathParam("id") String id) {
         return cached(ApiResponse.ok(catalog.activeService(id)));
+    }
+
+    @GET
+    @Path("services/{id}/reviews")
+    public Response reviews(@PathParam("id") String id,
+            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "页码从1开始") int page,
+            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "每页至少1条") @Max(value = 50, message = "每页最多50条") int size) {
+        catalog.activeService(id);
+        return cached(ApiResponse.ok(reviews.ofService(id, page, size)));
     }
 
     @GET

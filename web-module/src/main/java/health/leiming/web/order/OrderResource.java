@@ -2,6 +2,8 @@ package health.leiming.web.order;
 
 import health.leiming.order.OrderService;
 import health.leiming.order.Payments;
+import health.leiming.order.Review;
+import health.leiming.order.Reviews;
 import health.leiming.order.WechatPay;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
@@ -11,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -23,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The member's orders (with their appointments): list by status, details with history, cancel. */
@@ -37,6 +41,9 @@ public class OrderResource {
 
     @Inject
     Payments payments;
+
+    @Inject
+    Reviews reviews;
 
     @Context
     SecurityContext security;
@@ -67,6 +74,21 @@ public class OrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ApiResponse<WechatPay.JsapiPayment> pay(@PathParam("id") String id, @Valid PayRequest request) {
         return ApiResponse.ok(payments.pay(Caller.memberId(security), id, request == null ? null : request.openid()));
+    }
+
+    @POST
+    @Path("/{id}/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApiResponse<Review.ReviewView> review(@PathParam("id") String id, @Valid @NotNull ReviewRequest request) {
+        return ApiResponse.ok(reviews.review(Caller.memberId(security), id, request.rating(), request.content(),
+                request.tags()));
+    }
+
+    /** A rating of 1 to 5 stars, optional text and tags. */
+    public record ReviewRequest(@NotNull(message = "请选择评分") @Min(value = 1, message = "评分须为1到5星")
+            @Max(value = 5, message = "评分须为1到5星") Integer rating,
+            @Size(max = 1000, message = "评价最多1000个字") String content,
+            @Size(max = 5, message = "最多选择5个标签") List<@Size(max = 20, message = "标签最多20个字") String> tags) {
     }
 
     /** The payer's openid, for members who have not logged in with WeChat yet. */

@@ -1,0 +1,123 @@
+package health.leiming.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The whole life of an order: book, pay, the companion confirms, checks in, completes; the member reviews. */
+class OrderFlowIT extends DeployedEar {
+
+    private final Api api = new Api();
+    private final Care care = new Care(api);
+    private final FakeWechatPay wechat = FakeWechatPay.get();
+
+    private static String staffToken(String staffId) {
+        return Tokens.signed(Tokens.claims(staffId, "staff", Instant.now(), Instant.now().plus(1, ChronoUnit.HOURS)),
+                Tokens.serverKey());
+    }
+
+    private record Paid(Api.Session member, String orderId, String staffId, String serviceId) {
+    }
+
+    private Paid bookAndPay(Instant at) {
+        String serviceId = care.service("全程陪诊" + System.nanoTime(), "299.00", 60).getString("id");
+        String staffId = care.staff("王护工", serviceId).getString("id");
+        Api.Session member = api.login(Api.newPhone());
+        Api.Reply booked = api.post("/api/v1/appointments", Care.booking(serviceId, at, null), member.token());
+        assertEquals(200, booked.status(), booked.raw());
+        String orderId = booked.data().getString("orderId");
+        assertEquals(200, api.post("/api/v1/orders/" + orderId + "/pay", Api.json("openid", "o-flow"), member.token())
+                .status());
+        Api.Reply paid = wechat.notify(FakeWechatPay.notificationBody("TRANSACTION.SUCCESS", FakeWechatPay.transaction(
+                booked.data().getString("orderNo"), 29900, "4200000010" + System.nanoTime())));
+        assertEquals(200, paid.status(), paid.raw());
+        return new Paid(member, orderId, staffId, serviceId);
+    }
+
+    @Test
+    void theCompanionCarriesOutThePaidServiceAndTheMemberReviewsIt() {
+        Paid order = bookAndPay(Care.slot(9));
+        String staff = staffToken(order.staffId());
+
+        Api.Reply today = api.get("/api/v1/staff/tasks?date=" + Care.slotDay(), staff);
+        assertEquals(200, today.status(), today.raw());
+        assertEquals(1, today.dataArray().size());
+        JsonObject task = today.dataArray().getJsonObject(0);
+        assertEquals(order.orderId(), task.getString("orderId"));
+        assertEquals("13800138000", task.getJsonObject("contact").getString("phone"),
+                "the assigned companion sees the number to call");
+        assertEquals("paid", task.getString("status"));
+
+        String other = staffToken(care.staff("李护工", order.serviceId()).getString("id"));
+        assertEquals(404, api.post("/api/v1/staff/tasks/" + order.orderId() + "/confirm", "", other).status(),
+                "another companion's task is not found");
+        assertEquals(403, api.post("/api/v1/staff/tasks/" + order.orderId() + "/confirm", "", order.member().token())
+                .status(), "members are not staff");
+
+        assertEquals(200, api.post("/api/v1/staff/tasks/" + order.orderId() + "/confirm", "", staff).status());
+        Api.Reply wrongCode = api.post("/api/v1/staff/tasks/" + order.orderId() + "/start",
+                Api.json("checkInCode", "000000x"), staff);
+        assertEquals(400, wrongCode.status());
+        assertEquals("CHECK_IN_CODE_WRONG", wrongCode.body().getString("code"));
+        String code = api.get("/api/v1/orders/" + order.orderId(), order.member().token()).data()
+                .getJsonObject("appointment").getString("checkInCode");
+        Api.Reply started = api.post("/api/v1/staff/tasks/" + order.orderId() + "/start", Api.json("checkInCode", code),
+                staff);
+        assertEquals(200, started.status(), started.raw());
+        assertEquals("in_progress", started.data().getString("status"));
+        Api.Reply early = api.post("/api/v1/orders/" + order.orderId() + "/cancel", "{}", order.member().token());
+        assertEquals(409, early.status(), "a started service can no longer be cancelled");
+        assertEquals(200, api.post("/api/v1/staff/tasks/" + order.orderId() + "/complete", "", staff).status());
+
+        JsonObject detail = api.get("/api/v1/orders/" + order.orderId(), order.member().token()).data();
+        assertEquals("completed", detail.getJsonObject("order").getString("status"));
+        List<String> steps = detail.getJsonArray("history").getValuesAs(JsonObject.class).stream()
+                .map(t -> t.getString("to")).toList();
+        assertEquals(List.of("pending", "paid", "confirmed", "in_progress", "completed"), steps);
+        assertEquals("staff", detail.getJsonArray("history").getJsonObject(2).getString("by"));
+
+        String review = Json.createObjectBuilder().add("rating", 5).add("content", "非常耐心")
+                .add("tags", Json.createArrayBuilder().add("准时").add("耐心")).build().toString();
+        Api.Session stranger = api.login(Api.newPhone());
+        assertEquals(404, api.post("/api/v1/orders/" + order.orderId() + "/review", review, stranger.token()).status());
+        Api.Reply reviewed = api.post("/api/v1/orders/" + order.orderId() + "/review", review, order.member().token());
+        assertEquals(200, reviewed.status(), reviewed.raw());
+        Api.Reply twice = api.post("/api/v1/orders/" + order.orderId() + "/review", review, order.member().token());
+        assertEquals(409, twice.status());
+        assertEquals("REVIEW_EXISTS", twice.body().getString("code"));
+
+        JsonObject service = api.get("/api/v1/services/" + order.serviceId(), null).data();
+        assertEquals(5.0, service.getJsonNumber("rating").doubleValue(), 0.001);
+        assertEquals(1, service.getInt("ratingCount"));
+        assertTrue(api.get("/api/v1/services/" + order.serviceId() + "/reviews", null).raw().contains("非常耐心"));
+        assertTrue(api.get("/api/v1/admin/staff", care.adminToken()).raw().contains("\"ratingCount\":1"));
+    }
+
+    @Test
+    void ordersMoveOnlyAlongTheirLifeAndReviewsWaitForCompletion() {
+        Paid order = bookAndPay(Care.slot(10));
+        String staff = staffToken(order.staffId());
+        Api.Reply completeTooSoon = api.post("/api/v1/staff/tasks/" + order.orderId() + "/complete", "", staff);
+        assertEquals(409, completeTooSoon.status());
+        assertEquals("ORDER_STATE_INVALID", completeTooSoon.body().getString("code"));
+        Api.Reply reviewTooSoon = api.post("/api/v1/orders/" + order.orderId() + "/review",
+                Json.createObjectBuilder().add("rating", 4).build().toString(), order.member().token());
+        assertEquals(409, reviewTooSoon.status());
+        assertEquals(400, api.post("/api/v1/orders/" + order.orderId() + "/review",
+                Json.createObjectBuilder().add("rating", 6).build().toString(), order.member().token()).status());
+
+        Paid later = bookAndPay(Care.slot(11).plus(3, ChronoUnit.DAYS));
+        String laterStaff = staffToken(later.staffId());
+        assertEquals(200, api.post("/api/v1/staff/tasks/" + later.orderId() + "/confirm", "", laterStaff).status());
+        Api.Reply tooEarly = api.post("/api/v1/staff/tasks/" + later.orderId() + "/start",
+                Api.json("checkInCode", "123456"), laterStaff);
+        assertEquals(409, tooEarly.status());
+        assertEquals("TOO_EARLY", tooEarly.body().getString("code"));
+    }
+}

@@ -1,0 +1,110 @@
+package health.leiming.member;
+
+import health.leiming.platform.BusinessException;
+import health.leiming.platform.ErrorKind;
+import health.leiming.platform.Logs;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * Member management (会员管理) for admins: search with masked personal data, membership level,
+ * suspension (the member's sessions end and they cannot log in) and reactivation.
+ */
+@Stateless
+public class MemberAdmin {
+
+    private static final Logger LOG = Logs.get(MemberAdmin.class);
+
+    @PersistenceContext(unitName = "leiming")
+    EntityManager em;
+
+    @Inject
+    ActiveMembers active;
+
+    /** By phone (exactly, 11 digits) or part of the name; optionally by status and level. */
+    public MemberPage search(String q, String status, String level, int page, int size) {
+        String term = q == null || q.isBlank() ? null : q.strip();
+        boolean byPhone = term != null && term.matches("\\d{11}");
+        MemberStatus wantedStatus = status == null || status.isBlank() ? null : parseStatus(status);
+        String where = " where 1 = 1" + (term == null ? "" : byPhone ? " and m.phone = :phone" : " and m.name like :name escape '!'")
+                + (wantedStatus == null ? "" : " and m.status = :status")
+                + (level == null || level.isBlank() ? "" : " and m.membershipLevel = :level");
+        TypedQuery<Member> members = em.createQuery("select m from Member m" + where + " order by m.createdAt desc, m.id",
+                Member.class);
+        TypedQuery<Long> count = em.createQuery("select count(m) from Member m" + where, Long.class);
+        for (TypedQuery<?> query : List.of(members, count)) {
+            if (term != null) {
+                if (byPhone) {
+                    query.setParameter("phone", term);
+                } else {
+                    query.setParameter("name", "%" + term.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+                }
+            }
+            if (wantedStatus != null) {
+                query.setParameter("status", wantedStatus);
+            }
+            if (level != null && !level.isBlank()) {
+                query.setParameter("level", level.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        return new MemberPage(members.setFirstResult((page - 1) * size).setMaxResults(size).getResultStream()
+                .map(Member::adminView).toList(), page, size, count.getSingleResult());
+    }
+
+    public AdminMemberView setLevel(String adminId, String memberId, String level) {
+        Member member = member(memberId);
+        member.setMembershipLevel(level == null ? "" : level.strip().toLowerCase(Locale.ROOT), Instant.now());
+        LOG.info(() -> "Admin " + adminId + " set member " + memberId + " to level " + level);
+        return member.adminView();
+    }
+
+    /** Suspends: the member's refresh tokens are revoked and their access tokens stop working. */
+    public AdminMemberView suspend(String adminId, String memberId) {
+        Member member = member(memberId);
+        Instant now = Instant.now();
+        member.setStatus(MemberStatus.suspended, now);
+        em.createQuery("update RefreshToken t set t.status = :revoked where t.memberId = :member and t.status = :active")
+                .setParameter("revoked", RefreshToken.Status.revoked).setParameter("active", RefreshToken.Status.active)
+                .setParameter("member", memberId).executeUpdate();
+        em.flush();
+        active.forget(memberId);
+        LOG.info(() -> "Admin " + adminId + " suspended member " + memberId);
+        return member.adminView();
+    }
+
+    public AdminMemberView reactivate(String adminId, String memberId) {
+        Member member = member(memberId);
+        member.setStatus(MemberStatus.active, Instant.now());
+        em.flush();
+        active.forget(memberId);
+        LOG.info(() -> "Admin " + adminId + " reactivated member " + memberId);
+        return member.adminView();
+    }
+
+    private Member member(String memberId) {
+        Member member = memberId == null ? null : em.find(Member.class, memberId);
+        if (member == null) {
+            throw BusinessException.notFound("会员");
+        }
+        return member;
+    }
+
+    private static MemberStatus parseStatus(String status) {
+        try {
+            return MemberStatus.valueOf(status.strip().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "STATUS_INVALID",
+                    "未知的会员状态：" + status);
+        }
+    }
+
+    public record MemberPage(List<AdminMemberView> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,78 @@
+package health.leiming.order;
+
+import health.leiming.care.Appointment;
+import health.leiming.care.Booking;
+import health.leiming.care.CareService;
+import health.leiming.care.Staff;
+import health.leiming.platform.BusinessException;
+import health.leiming.platform.ErrorKind;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** Reviews: once per completed order, by its member; the service's and companion's averages follow. */
+@Stateless
+public class Reviews {
+
+    static final int MAX_TAGS = 5;
+
+    @PersistenceContext(unitName = "leiming")
+    EntityManager em;
+
+    @Inject
+    Booking booking;
+
+    public Review.ReviewView review(String memberId, String orderId, int rating, String content, List<String> tags) {
+        Order order = orderId == null ? null : em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null || !order.belongsTo(memberId)) {
+            throw BusinessException.notFound("订单");
+        }
+        if (order.status() != OrderStatus.completed) {
+            throw new BusinessException(ErrorKind.CONFLICT, "ORDER_NOT_COMPLETED", "服务完成后才能评价");
+        }
+        if (rating < 1 || rating > 5) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "RATING_INVALID", "评分须为1到5星");
+        }
+        LinkedHashSet<String> unique = new LinkedHashSet<>();
+        for (String tag : tags == null ? List.<String>of() : tags) {
+            if (tag != null && !tag.isBlank()) {
+                unique.add(tag.strip().replace("|", ""));
+            }
+        }
+        if (unique.size() > MAX_TAGS) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "TOO_MANY_TAGS", "最多选择" + MAX_TAGS + "个标签");
+        }
+        if (em.createQuery("select count(r) from Review r where r.orderId = :order", Long.class)
+                .setParameter("order", order.id()).getSingleResult() > 0) {
+            throw new BusinessException(ErrorKind.CONFLICT, "REVIEW_EXISTS", "该订单已评价");
+        }
+        Appointment appointment = booking.appointmentOf(order.id());
+        Review review = new Review(order, appointment.staffId(), rating, content == null || content.isBlank() ? null
+                : content.strip(), List.copyOf(unique), Instant.now());
+        em.persist(review);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new BusinessException(ErrorKind.CONFLICT, "REVIEW_EXISTS", "该订单已评价");
+        }
+        // Row locks: concurrent reviews of the same service or companion must not lose a rating.
+        em.find(CareService.class, order.serviceId(), LockModeType.PESSIMISTIC_WRITE).rate(rating);
+        if (appointment.staffId() != null) {
+            em.find(Staff.class, appointment.staffId(), LockModeType.PESSIMISTIC_WRITE).rate(rating);
+        }
+        return review.view();
+    }
+
+    /** The newest reviews of a service (no member data), for its page. */
+    public List<Review.ReviewView> ofService(String serviceId, int page, int size) {
+        return em.createQuery("select r from Review r where r.serviceId = :service order by r.createdAt desc, r.id",
+                Review.class).setParameter("service", serviceId).setFirstResult((page - 1) * size).setMaxResults(size)
+                .getResultStream().map(Review::view).toList();
+    }
+}

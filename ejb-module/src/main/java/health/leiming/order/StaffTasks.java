@@ -1,0 +1,120 @@
+package health.leiming.order;
+
+import health.leiming.care.Appointment;
+import health.leiming.care.Booking;
+import health.leiming.member.Person;
+import health.leiming.notify.Outbox;
+import health.leiming.platform.BusinessException;
+import health.leiming.platform.ErrorKind;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The staff side of an order: a companion's tasks for a day, and the moves only the assigned
+ * companion makes: confirm a paid order, start on site with the member's check-in code, complete.
+ * Anyone else's order is "not found".
+ */
+@Stateless
+public class StaffTasks {
+
+    @PersistenceContext(unitName = "leiming")
+    EntityManager em;
+
+    @Inject
+    Booking booking;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
+    ZoneId zone;
+
+    /** How long before the appointment a companion may check in. */
+    @Inject
+    @ConfigProperty(name = "leiming.order.check-in-early", defaultValue = "PT2H")
+    Duration checkInEarly;
+
+    /** The companion's appointments on a business day that still hold their slot, in time order. */
+    public List<Task> tasks(String staffId, LocalDate day) {
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+        return em.createQuery("select a from Appointment a where a.staffId = :staff and a.scheduledTime >= :from"
+                + " and a.scheduledTime < :to and a.status <> 'cancelled' order by a.scheduledTime", Appointment.class)
+                .setParameter("staff", staffId).setParameter("from", from).setParameter("to", to).getResultStream()
+                .map(a -> task(a, em.find(Order.class, a.orderId()))).toList();
+    }
+
+    public Task confirm(String staffId, String orderId) {
+        Assigned assigned = assigned(staffId, orderId);
+        move(assigned, OrderStatus.confirmed, Appointment.Status.confirmed, staffId, "服务人员确认接单", "order.confirmed");
+        return task(assigned.appointment(), assigned.order());
+    }
+
+    public Task start(String staffId, String orderId, String checkInCode) {
+        Assigned assigned = assigned(staffId, orderId);
+        Instant now = Instant.now();
+        if (now.isBefore(assigned.appointment().scheduledTime().minus(checkInEarly))) {
+            throw new BusinessException(ErrorKind.CONFLICT, "TOO_EARLY", "还未到服务时间，暂不能签到");
+        }
+        if (assigned.order().status() == OrderStatus.confirmed
+                && !assigned.appointment().checkInCodeMatches(checkInCode)) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "CHECK_IN_CODE_WRONG", "签到码不正确，请向用户核对");
+        }
+        move(assigned, OrderStatus.in_progress, Appointment.Status.in_progress, staffId, "到达现场，开始服务",
+                "order.started");
+        return task(assigned.appointment(), assigned.order());
+    }
+
+    public Task complete(String staffId, String orderId) {
+        Assigned assigned = assigned(staffId, orderId);
+        move(assigned, OrderStatus.completed, Appointment.Status.completed, staffId, "服务完成", "order.completed");
+        return task(assigned.appointment(), assigned.order());
+    }
+
+    private void move(Assigned assigned, OrderStatus target, Appointment.Status appointmentStatus, String staffId,
+            String reason, String eventType) {
+        Instant now = Instant.now();
+        Order order = assigned.order();
+        em.persist(order.moveTo(target, Actor.staff(staffId), reason, now));
+        booking.follow(order.id(), appointmentStatus, now);
+        outbox.publish(eventType, order.id(), Json.createObjectBuilder().add("orderId", order.id())
+                .add("orderNo", order.orderNo()).add("memberId", order.userId()).add("staffId", staffId)
+                .add("status", target.name()).build());
+    }
+
+    private Assigned assigned(String staffId, String orderId) {
+        Order order = orderId == null ? null : em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        Appointment appointment = order == null ? null : booking.appointmentOf(order.id());
+        if (appointment == null || !staffId.equals(appointment.staffId())) {
+            throw BusinessException.notFound("任务");
+        }
+        return new Assigned(order, appointment);
+    }
+
+    private Task task(Appointment appointment, Order order) {
+        Person person = em.find(Person.class, appointment.personId());
+        return new Task(order.id(), order.orderNo(), order.status().name(), order.status().label(), order.serviceName(),
+                appointment.hospitalId(), appointment.scheduledTime(), appointment.durationMinutes(),
+                person == null ? null : person.name(), order.contactForStaff(), appointment.notes());
+    }
+
+    private record Assigned(Order order, Appointment appointment) {
+    }
+
+    /** A task as its companion sees it: whom to meet, when and where; the contact phone unmasked. */
+    public record Task(String orderId, String orderNo, String status, String statusLabel, String serviceName,
+            String hospitalId, Instant scheduledTime, int durationMinutes, String personName,
+            OrderView.Contact contact, String notes) {
+    }
+}

@@ -1,0 +1,101 @@
+package health.leiming.web.admin;
+
+import health.leiming.member.AdminMemberView;
+import health.leiming.member.MemberAdmin;
+import health.leiming.order.AdminOrders;
+import health.leiming.order.OrderService;
+import health.leiming.web.platform.ApiResponse;
+import health.leiming.web.platform.Caller;
+import health.leiming.web.platform.Page;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Member management (会员管理) and order search for admins. */
+@Path("/admin")
+@RolesAllowed("admin")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class MemberAdminResource {
+
+    @Inject
+    MemberAdmin members;
+
+    @Inject
+    AdminOrders orders;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Path("/members")
+    public ApiResponse<Page<AdminMemberView>> members(@QueryParam("q") String q, @QueryParam("status") String status,
+            @QueryParam("level") String level,
+            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "页码从1开始") int page,
+            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "每页至少1条") @Max(value = 100, message = "每页最多100条") int size) {
+        MemberAdmin.MemberPage result = members.search(q, status, level, page, size);
+        return ApiResponse.ok(new Page<>(result.items(), result.page(), result.size(), result.total()));
+    }
+
+    @GET
+    @Path("/members/{id}/orders")
+    public ApiResponse<Page<OrderService.OrderDetail>> memberOrders(@PathParam("id") String memberId,
+            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "页码从1开始") int page,
+            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "每页至少1条") @Max(value = 100, message = "每页最多100条") int size) {
+        return page(orders.search(new AdminOrders.Filter(null, null, null, null, null, memberId), page, size));
+    }
+
+    @PUT
+    @Path("/members/{id}/membership")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApiResponse<AdminMemberView> membership(@PathParam("id") String memberId, @Valid @NotNull LevelRequest request) {
+        return ApiResponse.ok(members.setLevel(Caller.memberId(security), memberId, request.level()));
+    }
+
+    @POST
+    @Path("/members/{id}/suspend")
+    public ApiResponse<AdminMemberView> suspend(@PathParam("id") String memberId) {
+        return ApiResponse.ok(members.suspend(Caller.memberId(security), memberId));
+    }
+
+    @POST
+    @Path("/members/{id}/reactivate")
+    public ApiResponse<AdminMemberView> reactivate(@PathParam("id") String memberId) {
+        return ApiResponse.ok(members.reactivate(Caller.memberId(security), memberId));
+    }
+
+    @GET
+    @Path("/orders")
+    public ApiResponse<Page<OrderService.OrderDetail>> orders(@QueryParam("status") String status,
+            @QueryParam("date") LocalDate date, @QueryParam("serviceId") String serviceId,
+            @QueryParam("hospitalId") String hospitalId, @QueryParam("phone") String phone,
+            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "页码从1开始") int page,
+            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "每页至少1条") @Max(value = 100, message = "每页最多100条") int size) {
+        return page(orders.search(new AdminOrders.Filter(status, date, serviceId, hospitalId, phone, null), page, size));
+    }
+
+    private static ApiResponse<Page<OrderService.OrderDetail>> page(OrderService.OrderPage result) {
+        return ApiResponse.ok(new Page<>(result.items(), result.page(), result.size(), result.total()));
+    }
+
+    public record LevelRequest(@NotBlank(message = "请选择会员等级") String level) {
+    }
+}
