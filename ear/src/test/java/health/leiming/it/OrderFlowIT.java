@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -97,6 +98,31 @@ class OrderFlowIT extends DeployedEar {
         assertEquals(1, service.getInt("ratingCount"));
         assertTrue(api.get("/api/v1/services/" + order.serviceId() + "/reviews", null).raw().contains("非常耐心"));
         assertTrue(api.get("/api/v1/admin/staff", care.adminToken()).raw().contains("\"ratingCount\":1"));
+
+        // After-sales: customer service refunds part of the completed order through WeChat Pay.
+        Api.Reply refund = api.post("/api/v1/admin/orders/" + order.orderId() + "/refund",
+                Json.createObjectBuilder().add("amount", 100).add("reason", "等候时间较长").build().toString(),
+                care.adminToken());
+        assertEquals(200, refund.status(), refund.raw());
+        assertEquals(409, api.post("/api/v1/admin/orders/" + order.orderId() + "/refund",
+                Json.createObjectBuilder().add("amount", 1).add("reason", "再退").build().toString(),
+                care.adminToken()).status(), "one refund per order");
+        String orderNo = detail.getJsonObject("order").getString("orderNo");
+        Api.Reply submitted = api.await("/api/v1/orders/" + order.orderId(), order.member().token(),
+                r -> "submitted".equals(r.data().getJsonObject("refund").getString("status")), Duration.ofSeconds(15));
+        assertEquals("submitted", submitted.data().getJsonObject("refund").getString("status"));
+        assertEquals(10000, wechat.refunds.get("RF" + orderNo).get(0).getJsonObject("amount").getInt("refund"));
+        assertEquals(200, wechat.notify(FakeWechatPay.notificationBody("REFUND.SUCCESS",
+                FakeWechatPay.refundResult(orderNo, "RF" + orderNo, 10000, 29900))).status());
+        assertEquals("refunded", api.get("/api/v1/orders/" + order.orderId(), order.member().token()).data()
+                .getJsonObject("order").getString("status"));
+
+        // Every step reached the member's message centre through the broker.
+        Api.Reply messages = api.await("/api/v1/messages?size=20", order.member().token(),
+                r -> r.raw().contains("退款成功"), Duration.ofSeconds(20));
+        for (String title : List.of("支付成功", "服务人员已接单", "服务已开始", "服务已完成", "退款成功")) {
+            assertTrue(messages.raw().contains(title), title + " in " + messages.raw());
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package health.leiming.care;
 
 import health.leiming.member.FamilyService;
 import health.leiming.member.Person;
+import health.leiming.notify.EventTypes;
 import health.leiming.notify.Outbox;
 import health.leiming.order.Order;
 import health.leiming.order.OrderNumbers;
@@ -153,7 +154,7 @@ public class Booking {
         } catch (PersistenceException e) {
             throw new SlotRaced(e);
         }
-        outbox.publish("order.placed", order.id(), Json.createObjectBuilder().add("orderId", order.id())
+        outbox.publish(EventTypes.ORDER_PLACED, order.id(), Json.createObjectBuilder().add("orderId", order.id())
                 .add("orderNo", order.orderNo()).add("memberId", memberId).add("personId", person.id())
                 .add("serviceName", service.name()).add("scheduledTime", start.toString())
                 .add("staffId", companion.id()).add("amount", order.amount()).build());

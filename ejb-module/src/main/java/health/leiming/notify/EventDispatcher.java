@@ -44,6 +44,10 @@ public class EventDispatcher {
                     Message.Category.health, "健康风险提醒",
                     data.getString("personName") + "的" + data.getString("typeLabel") + "记录需要关注："
                             + data.getString("description"), eventId, now));
+            case EventTypes.ORDER_PAID, EventTypes.ORDER_CONFIRMED, EventTypes.ORDER_STARTED,
+                    EventTypes.ORDER_COMPLETED, EventTypes.ORDER_CANCELLED, EventTypes.ORDER_REFUNDED ->
+                messages.deliver(new Message(data.getString("memberId"), Message.Category.order,
+                        OrderMessages.title(eventType), OrderMessages.content(eventType, data), eventId, now));
             default -> LOG.fine(() -> "No message for event type " + eventType);
         }
         // Flush here so that a concurrent duplicate fails on the processed_events key inside this

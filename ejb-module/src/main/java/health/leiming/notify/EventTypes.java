@@ -5,6 +5,13 @@ public final class EventTypes {
 
     public static final String MEMBER_REGISTERED = "member.registered";
     public static final String HEALTH_RISK_ALERT = "health.risk-alert";
+    public static final String ORDER_PLACED = "order.placed";
+    public static final String ORDER_PAID = "order.paid";
+    public static final String ORDER_CONFIRMED = "order.confirmed";
+    public static final String ORDER_STARTED = "order.started";
+    public static final String ORDER_COMPLETED = "order.completed";
+    public static final String ORDER_CANCELLED = "order.cancelled";
+    public static final String ORDER_REFUNDED = "order.refunded";
 
     private EventTypes() {
     }

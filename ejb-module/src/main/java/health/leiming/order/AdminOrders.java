@@ -1,23 +1,35 @@
 package health.leiming.order;
 
+import health.leiming.platform.BusinessException;
+import health.leiming.platform.ErrorKind;
+import health.leiming.platform.Logs;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Order search for admins: by status, appointment day, service, hospital, member phone or member. */
+/** Orders for admins: search by status, appointment day, service, hospital, member phone or member; after-sales refunds. */
 @Stateless
 public class AdminOrders {
 
+    private static final Logger LOG = Logs.get(AdminOrders.class);
+
     @PersistenceContext(unitName = "leiming")
     EntityManager em;
+
+    @Inject
+    PaymentRecords payments;
 
     @Inject
     @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
@@ -61,6 +73,30 @@ public class AdminOrders {
         List<OrderService.OrderDetail> items = orders.setFirstResult((page - 1) * size).setMaxResults(size)
                 .getResultStream().map(o -> new OrderService.OrderDetail(o.view(), null, null, null)).toList();
         return new OrderService.OrderPage(items, page, size, count.getSingleResult());
+    }
+
+    /**
+     * Refunds (part of) a completed order, as customer service decides; the order becomes refunded
+     * when WeChat Pay reports the refund done. One refund per order.
+     */
+    public Refund.RefundView refund(String adminId, String orderId, BigDecimal amount, String reason) {
+        Order order = orderId == null ? null : em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw BusinessException.notFound("订单");
+        }
+        if (order.status() != OrderStatus.completed) {
+            throw new BusinessException(ErrorKind.CONFLICT, "ORDER_NOT_COMPLETED",
+                    "只能为已完成的订单发起售后退款（未开始的订单请取消）");
+        }
+        if (amount.signum() <= 0 || amount.compareTo(order.amount()) > 0 || amount.stripTrailingZeros().scale() > 2) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "REFUND_AMOUNT_INVALID", "退款金额须大于0且不超过订单金额");
+        }
+        if (payments.refundOf(order.id()) != null) {
+            throw new BusinessException(ErrorKind.CONFLICT, "REFUND_EXISTS", "该订单已有退款");
+        }
+        Refund refund = payments.requestRefund(order, amount.setScale(2), "售后退款：" + reason, Instant.now());
+        LOG.info(() -> "Admin " + adminId + " refunds " + amount + " of order " + order.orderNo() + ": " + reason);
+        return refund.view();
     }
 
     public record Filter(String status, LocalDate date, String serviceId, String hospitalId, String phone,

@@ -4,6 +4,7 @@ import health.leiming.care.Appointment;
 import health.leiming.care.AppointmentView;
 import health.leiming.care.Booking;
 import health.leiming.care.Staff;
+import health.leiming.notify.EventTypes;
 import health.leiming.notify.Outbox;
 import health.leiming.platform.BusinessException;
 import jakarta.ejb.Stateless;
@@ -105,7 +106,7 @@ public class OrderService {
         if (order.isPaid()) {
             payments.requestRefund(order, refund, "预约取消：" + reason, now);
         }
-        outbox.publish("order.cancelled", order.id(), Json.createObjectBuilder().add("orderId", order.id())
+        outbox.publish(EventTypes.ORDER_CANCELLED, order.id(), Json.createObjectBuilder().add("orderId", order.id())
                 .add("orderNo", order.orderNo()).add("memberId", order.userId()).add("by", actor.role())
                 .add("reason", reason).add("refundAmount", order.view().refundAmount() == null ? BigDecimal.ZERO
                         : order.view().refundAmount()).build());

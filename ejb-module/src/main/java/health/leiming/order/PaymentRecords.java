@@ -1,6 +1,7 @@
 package health.leiming.order;
 
 import health.leiming.member.Member;
+import health.leiming.notify.EventTypes;
 import health.leiming.notify.Outbox;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
@@ -122,7 +123,7 @@ public class PaymentRecords {
         payment.paid(transactionId, now);
         if (order.status() == OrderStatus.pending) {
             em.persist(order.paid("wechat", transactionId, now));
-            outbox.publish("order.paid", order.id(), event(order).add("transactionId", transactionId).build());
+            outbox.publish(EventTypes.ORDER_PAID, order.id(), event(order).add("transactionId", transactionId).build());
             return null;
         }
         // Paid after it was cancelled (the unpaid timeout, or the member): the money goes back.
@@ -152,7 +153,7 @@ public class PaymentRecords {
             if (order.status() == OrderStatus.completed) {
                 em.persist(order.moveTo(OrderStatus.refunded, Actor.system(), "退款成功", now));
             }
-            outbox.publish("order.refunded", order.id(), event(order).add("refundAmount", refund.amount()).build());
+            outbox.publish(EventTypes.ORDER_REFUNDED, order.id(), event(order).add("refundAmount", refund.amount()).build());
         }
     }
 

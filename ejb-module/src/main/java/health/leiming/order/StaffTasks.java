@@ -3,6 +3,7 @@ package health.leiming.order;
 import health.leiming.care.Appointment;
 import health.leiming.care.Booking;
 import health.leiming.member.Person;
+import health.leiming.notify.EventTypes;
 import health.leiming.notify.Outbox;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
@@ -57,7 +58,7 @@ public class StaffTasks {
 
     public Task confirm(String staffId, String orderId) {
         Assigned assigned = assigned(staffId, orderId);
-        move(assigned, OrderStatus.confirmed, Appointment.Status.confirmed, staffId, "服务人员确认接单", "order.confirmed");
+        move(assigned, OrderStatus.confirmed, Appointment.Status.confirmed, staffId, "服务人员确认接单", EventTypes.ORDER_CONFIRMED);
         return task(assigned.appointment(), assigned.order());
     }
 
@@ -72,13 +73,13 @@ public class StaffTasks {
             throw new BusinessException(ErrorKind.BAD_REQUEST, "CHECK_IN_CODE_WRONG", "签到码不正确，请向用户核对");
         }
         move(assigned, OrderStatus.in_progress, Appointment.Status.in_progress, staffId, "到达现场，开始服务",
-                "order.started");
+                EventTypes.ORDER_STARTED);
         return task(assigned.appointment(), assigned.order());
     }
 
     public Task complete(String staffId, String orderId) {
         Assigned assigned = assigned(staffId, orderId);
-        move(assigned, OrderStatus.completed, Appointment.Status.completed, staffId, "服务完成", "order.completed");
+        move(assigned, OrderStatus.completed, Appointment.Status.completed, staffId, "服务完成", EventTypes.ORDER_COMPLETED);
         return task(assigned.appointment(), assigned.order());
     }
 

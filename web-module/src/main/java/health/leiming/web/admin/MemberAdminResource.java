@@ -4,16 +4,20 @@ import health.leiming.member.AdminMemberView;
 import health.leiming.member.MemberAdmin;
 import health.leiming.order.AdminOrders;
 import health.leiming.order.OrderService;
+import health.leiming.order.Refund;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
 import health.leiming.web.platform.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,10 +30,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** Member management (会员管理) and order search for admins. */
+/** Member management (会员管理), order search and after-sales refunds for admins. */
 @Path("/admin")
 @RolesAllowed("admin")
 @SecurityRequirement(name = "jwt")
@@ -92,8 +97,20 @@ public class MemberAdminResource {
         return page(orders.search(new AdminOrders.Filter(status, date, serviceId, hospitalId, phone, null), page, size));
     }
 
+    @POST
+    @Path("/orders/{id}/refund")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApiResponse<Refund.RefundView> refund(@PathParam("id") String orderId, @Valid @NotNull RefundRequest request) {
+        return ApiResponse.ok(orders.refund(Caller.memberId(security), orderId, request.amount(), request.reason()));
+    }
+
     private static ApiResponse<Page<OrderService.OrderDetail>> page(OrderService.OrderPage result) {
         return ApiResponse.ok(new Page<>(result.items(), result.page(), result.size(), result.total()));
+    }
+
+    public record RefundRequest(@NotNull(message = "请填写退款金额") @DecimalMin(value = "0.01", message = "退款金额须大于0")
+            @Digits(integer = 8, fraction = 2, message = "金额最多两位小数") BigDecimal amount,
+            @NotBlank(message = "请填写退款原因") @Size(max = 100, message = "原因最多100个字") String reason) {
     }
 
     public record LevelRequest(@NotBlank(message = "请选择会员等级") String level) {
