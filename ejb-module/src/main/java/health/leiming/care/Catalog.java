@@ -7,10 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -63,6 +65,35 @@ public class Catalog {
                 .setParameter("hospital", id).getResultStream()
                 .map(d -> d.view(doctors.getOrDefault(d.id(), List.of()))).toList();
         return hospital.view(departments);
+    }
+
+    /** Sample catalog for trying the product (the run command's sample data): only into an empty catalog. */
+    public void ensureSampleCatalog() {
+        if (em.createQuery("select count(s) from CareService s", Long.class).getSingleResult() > 0) {
+            return;
+        }
+        Instant now = Instant.now();
+        CareService companion = new CareService(new ServiceDetails("全程陪诊", "companion",
+                "挂号、候诊、检查、取药全程陪同", new BigDecimal("299.00"), 240, true, 1), now);
+        CareService report = new CareService(new ServiceDetails("代取报告", "report_pickup",
+                "代取检查报告并拍照发送", new BigDecimal("39.00"), 60, true, 2), now);
+        CareService inpatient = new CareService(new ServiceDetails("住院陪护（半天）", "inpatient_care",
+                "住院期间生活照料与陪伴", new BigDecimal("480.00"), 240, true, 3), now);
+        List.of(companion, report, inpatient).forEach(em::persist);
+        Hospital hospital = new Hospital(new Hospital.HospitalDetails("上海市第一人民医院", "三级甲等", "上海",
+                "虹口区海宁路100号", "021-63240090", true, 1), now);
+        em.persist(hospital);
+        Department cardiology = new Department(hospital.id(), "心血管内科", "高血压、冠心病", 1);
+        Department endocrinology = new Department(hospital.id(), "内分泌科", "糖尿病、甲状腺疾病", 2);
+        em.persist(cardiology);
+        em.persist(endocrinology);
+        em.persist(new Doctor(cardiology, "李明", "主任医师", "高血压、心力衰竭"));
+        em.persist(new Doctor(endocrinology, "王芳", "副主任医师", "2型糖尿病"));
+        for (String name : List.of("张护工", "刘护工", "陈护工")) {
+            em.persist(new Staff(new Staff.StaffDetails(name, null, null, null,
+                    Set.of(companion.id(), report.id(), inpatient.id()), Set.of(hospital.id()), true),
+                    now));
+        }
     }
 
     // ---- admins: manage ---------------------------------------------------------------------

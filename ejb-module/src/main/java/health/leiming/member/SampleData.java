@@ -1,5 +1,6 @@
 package health.leiming.member;
 
+import health.leiming.care.Catalog;
 import health.leiming.platform.SchemaReady;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,7 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sample data for trying the product on a fresh machine (the README's run command turns it on):
- * the member 13800138000 (张三), registered like any member, so a welcome message waits for them.
+ * the member 13800138000 (张三), registered like any member, so a welcome message waits for them, and
+ * a small catalog (three services, a hospital with two departments, three companions).
  */
 @ApplicationScoped
 public class SampleData {
@@ -22,9 +24,13 @@ public class SampleData {
     @Inject
     MemberService members;
 
+    @Inject
+    Catalog catalog;
+
     void load(@Observes SchemaReady ready) {
         if (enabled) {
             members.ensureSampleMember(new PhoneNumber(SAMPLE_PHONE), "张三");
+            catalog.ensureSampleCatalog();
         }
     }
 }
