@@ -160,6 +160,27 @@ class BookingIT extends DeployedEar {
     }
 
     @Test
+    void aDoubleTapBooksOnce() throws Exception {
+        String serviceId = care.service("陪诊" + System.nanoTime(), "199.00", 60).getString("id");
+        care.staff("甲", serviceId);
+        care.staff("乙", serviceId);
+        Api.Session member = api.login(Api.newPhone());
+        String body = Care.booking(serviceId, Care.slot(15), null);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Api.Reply> first = pool.submit(() -> api.post("/api/v1/appointments", body, member.token()));
+            Future<Api.Reply> second = pool.submit(() -> api.post("/api/v1/appointments", body, member.token()));
+            List<Integer> statuses = List.of(first.get().status(), second.get().status());
+            assertTrue(statuses.contains(200) && statuses.contains(409), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, orderCount(member));
+        assertEquals(1, slot(serviceId, Care.slotDay(), "15:00", member.token()).getInt("remaining"),
+                "the second companion is still free for someone else");
+    }
+
+    @Test
     void anUnpaidOrderIsCancelledAfterThePaymentWindowAndItsPlaceFreed() {
         String serviceId = care.service("代取报告" + System.nanoTime(), "39.00", 60).getString("id");
         care.staff("甲", serviceId);
@@ -210,7 +231,8 @@ class BookingIT extends DeployedEar {
                 } else {
                     assertEquals(409, reply.status(), reply.raw());
                     String code = reply.body().getString("code");
-                    assertTrue(code.equals("SLOT_FULL") || code.equals("SLOT_BUSY"), reply.raw());
+                    assertTrue(code.equals("SLOT_FULL") || code.equals("SLOT_BUSY") || code.equals("BOOKING_DUPLICATE"),
+                            reply.raw());
                 }
             }
             assertEquals(3, booked, "exactly as many bookings as places");

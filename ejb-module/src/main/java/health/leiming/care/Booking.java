@@ -16,6 +16,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.DayOfWeek;
@@ -124,6 +125,14 @@ public class Booking {
         String closed = rules.closedReason(start, now);
         if (closed != null) {
             throw new BusinessException(ErrorKind.CONFLICT, "SLOT_CLOSED", "该时段不可预约：" + closed);
+        }
+        // One booking at a time per person: a double tap on "确认预约" must not make two orders.
+        em.lock(person, LockModeType.PESSIMISTIC_WRITE);
+        long same = em.createQuery("select count(a) from Appointment a where a.personId = :person"
+                + " and a.scheduledTime = :start and a.status <> 'cancelled'", Long.class)
+                .setParameter("person", person.id()).setParameter("start", start).getSingleResult();
+        if (same > 0) {
+            throw new BusinessException(ErrorKind.CONFLICT, "BOOKING_DUPLICATE", "该就诊人在这个时间已有预约");
         }
         List<Staff> candidates = candidates(service, request.hospitalId(), grid.dayOf(start).getDayOfWeek());
         List<Instant> occupied = grid.occupied(start, service.durationMinutes());
