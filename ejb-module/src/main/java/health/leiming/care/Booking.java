@@ -8,6 +8,7 @@ import health.leiming.order.Order;
 import health.leiming.order.OrderNumbers;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.Text;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -151,7 +152,7 @@ public class Booking {
                 now);
         Order order = placed.order();
         Appointment appointment = new Appointment(order.id(), memberId, person.id(), service, request.hospitalId(),
-                start, companion.id(), blankToNull(request.notes()), now);
+                start, companion.id(), Text.blankToNull(request.notes()), now);
         try {
             em.persist(order);
             em.flush(); // rows go in in dependency order: order, appointment, claims
@@ -232,9 +233,5 @@ public class Booking {
         return candidates.stream()
                 .filter(s -> occupied.stream().noneMatch(slot -> claimed.contains(SlotClaim.Key.of(s.id(), slot))))
                 .toList();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

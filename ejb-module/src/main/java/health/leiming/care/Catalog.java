@@ -83,10 +83,12 @@ public class Catalog {
         Hospital hospital = new Hospital(new Hospital.HospitalDetails("上海市第一人民医院", "三级甲等", "上海",
                 "虹口区海宁路100号", "021-63240090", true, 1), now);
         em.persist(hospital);
+        em.flush(); // rows go in in dependency order: no relationships are mapped for EclipseLink to order them
         Department cardiology = new Department(hospital.id(), "心血管内科", "高血压、冠心病", 1);
         Department endocrinology = new Department(hospital.id(), "内分泌科", "糖尿病、甲状腺疾病", 2);
         em.persist(cardiology);
         em.persist(endocrinology);
+        em.flush();
         em.persist(new Doctor(cardiology, "李明", "主任医师", "高血压、心力衰竭"));
         em.persist(new Doctor(endocrinology, "王芳", "副主任医师", "2型糖尿病"));
         for (String name : List.of("张护工", "刘护工", "陈护工")) {

@@ -7,6 +7,7 @@ import health.leiming.notify.Outbox;
 import health.leiming.platform.AuditTrail;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.Text;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -57,7 +58,7 @@ public class HealthRecordService {
             Instant now = Instant.now();
             Instant recordedAt = recordedAt(input.recordedAt(), now);
             HealthRecord.Source source = source(input.source());
-            String deviceId = blankToNull(input.deviceId());
+            String deviceId = Text.blankToNull(input.deviceId());
             if (deviceId != null) {
                 HealthRecord existing = sameDeviceReading(person.id(), m.type(), recordedAt, source, deviceId);
                 if (existing != null) {
@@ -66,7 +67,7 @@ public class HealthRecordService {
             }
             Indicator indicator = m.indicator(profiles.heightOf(person.id()));
             HealthRecord record = new HealthRecord(person.id(), m, indicator, source, deviceId, recordedAt,
-                    blankToNull(input.notes()), original(input), input.unit(), now);
+                    Text.blankToNull(input.notes()), original(input), input.unit(), now);
             em.persist(record);
             try {
                 em.flush();
@@ -125,9 +126,9 @@ public class HealthRecordService {
             }
             Instant recordedAt = input.recordedAt() == null ? record.recordedAt() : recordedAt(input.recordedAt(), now);
             int revision = revisions(record.id()) + 1;
-            em.persist(new HealthRecordRevision(record, revision, memberId, blankToNull(reason), now));
+            em.persist(new HealthRecordRevision(record, revision, memberId, Text.blankToNull(reason), now));
             Indicator indicator = m.indicator(profiles.heightOf(record.personId()));
-            record.correct(m, indicator, recordedAt, blankToNull(input.notes()), original(input), input.unit(), now);
+            record.correct(m, indicator, recordedAt, Text.blankToNull(input.notes()), original(input), input.unit(), now);
             rollup.refresh(record.personId(), record.type(), previousDay);
             if (!rollup.dayOf(recordedAt).equals(previousDay)) {
                 rollup.refresh(record.personId(), record.type(), rollup.dayOf(recordedAt));
@@ -246,11 +247,6 @@ public class HealthRecordService {
     private static String original(RecordInput input) {
         BigDecimal primary = input.systolic() != null ? input.systolic() : input.value();
         return primary == null ? null : primary.toPlainString();
-    }
-
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** One page of records. */

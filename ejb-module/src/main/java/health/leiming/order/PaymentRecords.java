@@ -6,6 +6,7 @@ import health.leiming.notify.Outbox;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import health.leiming.platform.Logs;
+import health.leiming.platform.Text;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -61,7 +62,7 @@ public class PaymentRecords {
             throw new BusinessException(ErrorKind.CONFLICT, "ORDER_EXPIRED", "订单已超时，请重新预约");
         }
         Member member = em.find(Member.class, memberId);
-        String openid = member.wechatOpenid() != null ? member.wechatOpenid() : blankToNull(openidGiven);
+        String openid = member.wechatOpenid() != null ? member.wechatOpenid() : Text.blankToNull(openidGiven);
         if (openid == null) {
             throw new BusinessException(ErrorKind.BAD_REQUEST, "OPENID_REQUIRED", "请在微信小程序内完成支付");
         }
@@ -216,10 +217,6 @@ public class PaymentRecords {
 
     private static long fen(BigDecimal yuan) {
         return yuan.movePointRight(2).longValueExact();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     public record PayIntent(String orderId, String orderNo, String description, long amountFen, String openid,

@@ -4,6 +4,7 @@ import health.leiming.care.Booking;
 import health.leiming.care.BookingRequest;
 import health.leiming.care.BookingView;
 import health.leiming.care.SlotsView;
+import health.leiming.platform.Text;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,19 +45,15 @@ public class AppointmentResource {
     public ApiResponse<SlotsView> slots(@QueryParam("serviceId") @NotBlank(message = "请选择服务") String serviceId,
             @QueryParam("date") @NotNull(message = "请选择日期") LocalDate date,
             @QueryParam("hospitalId") String hospitalId) {
-        return ApiResponse.ok(booking.availableSlots(serviceId, date, blankToNull(hospitalId)));
+        return ApiResponse.ok(booking.availableSlots(serviceId, date, Text.blankToNull(hospitalId)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public ApiResponse<BookingView> book(@Valid @NotNull BookRequest request) {
         return ApiResponse.ok(booking.book(Caller.memberId(security), new BookingRequest(request.serviceId(),
-                request.scheduledTime(), blankToNull(request.personId()), blankToNull(request.hospitalId()),
+                request.scheduledTime(), Text.blankToNull(request.personId()), Text.blankToNull(request.hospitalId()),
                 request.contactPerson(), request.contactPhone(), request.notes())));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The seed's booking request, plus the person it is for and the hospital (both optional). */

@@ -3,6 +3,7 @@ package health.leiming.web.member;
 import health.leiming.member.Gender;
 import health.leiming.member.MemberService;
 import health.leiming.member.ProfileChanges;
+import health.leiming.platform.Text;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,13 +44,9 @@ public class MemberResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public ApiResponse<UserView> update(@Valid @NotNull UpdateProfileRequest request) {
-        ProfileChanges changes = new ProfileChanges(blankToNull(request.name()), blankToNull(request.avatar()),
+        ProfileChanges changes = new ProfileChanges(Text.blankToNull(request.name()), Text.blankToNull(request.avatar()),
                 request.gender() == null ? null : Gender.valueOf(request.gender()), request.birthDate());
         return ApiResponse.ok(UserView.of(members.updateProfile(Caller.memberId(security), changes)));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The editable profile fields. Names may hold any characters (O'Brien, 欧阳娜娜); they are stored as given. */
