@@ -178,6 +178,16 @@ class PaymentIT extends DeployedEar {
                 + wechat.rejectedSignatures);
     }
 
+    @Test
+    void wechatPayNotificationsAreNotRateLimited() {
+        String body = FakeWechatPay.notificationBody("TRANSACTION.SUCCESS",
+                FakeWechatPay.transaction("ORDER-NONE", 1, "4200000009" + System.nanoTime()));
+        for (int i = 0; i < 260; i++) { // above the test server's 240 requests a minute per client
+            Api.Reply reply = wechat.notify(body, Instant.now().getEpochSecond(), "forged");
+            assertEquals(401, reply.status(), "request " + i + ": " + reply.raw());
+        }
+    }
+
     private boolean awaitRefundRequest(String refundNo) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
