@@ -200,11 +200,11 @@ class HealthRecordIT extends DeployedEar {
     @Test
     void aDangerousReadingRaisesARiskAlertThatArrivesThroughTheBroker() {
         Api.Session member = api.login(Api.newPhone());
-        api.await("/api/v1/messages", member.token(), r -> r.data().getInt("total") == 1, Duration.ofSeconds(30));
+        api.await("/api/v1/messages", member.token(), r -> r.data().getJsonArray("items").size() == 1, Duration.ofSeconds(30));
         Api.Reply recorded = api.post("/api/v1/health/records", bloodPressure(185, 112, minutesAgo(1)), member.token());
         assertEquals("grade_3", recorded.data().getJsonObject("indicators").getString("level"));
 
-        Api.Reply messages = api.await("/api/v1/messages", member.token(), r -> r.data().getInt("total") == 2,
+        Api.Reply messages = api.await("/api/v1/messages", member.token(), r -> r.data().getJsonArray("items").size() == 2,
                 Duration.ofSeconds(30));
         assertEquals(2, messages.data().getInt("total"), messages.raw());
         JsonObject alert = messages.data().getJsonArray("items").getJsonObject(0);

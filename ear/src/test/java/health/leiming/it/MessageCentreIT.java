@@ -13,7 +13,7 @@ class MessageCentreIT extends DeployedEar {
 
     private String welcomeMessageId(Api.Session session) {
         Api.Reply list = api.await("/api/v1/messages", session.token(),
-                r -> r.status() == 200 && r.data().getInt("total") > 0, Duration.ofSeconds(30));
+                r -> r.status() == 200 && !r.data().getJsonArray("items").isEmpty(), Duration.ofSeconds(30));
         assertEquals(1, list.data().getInt("total"), list.raw());
         return list.data().getJsonArray("items").getJsonObject(0).getString("id");
     }
@@ -31,7 +31,7 @@ class MessageCentreIT extends DeployedEar {
 
         // Bob's list holds only his own welcome message, and Alice's message is still unread
         Api.Reply bobs = api.await("/api/v1/messages", bob.token(),
-                r -> r.status() == 200 && r.data().getInt("total") > 0, Duration.ofSeconds(30));
+                r -> r.status() == 200 && !r.data().getJsonArray("items").isEmpty(), Duration.ofSeconds(30));
         assertEquals(1, bobs.data().getInt("total"));
         assertTrue(!bobs.raw().contains(alicesMessage));
         assertEquals(1, api.get("/api/v1/messages/unread-count", alice.token()).data().getInt("count"));

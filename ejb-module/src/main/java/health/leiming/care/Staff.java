@@ -113,6 +113,26 @@ public class Staff {
         return digits.toString();
     }
 
+    /** A change in WeCom's contacts: name, mobile, and (rarely) the user id itself. */
+    void followWecom(String newName, String newMobile, String newUserId, Instant now) {
+        if (newName != null && !newName.isBlank()) {
+            name = newName.strip();
+        }
+        if (newMobile != null && !newMobile.isBlank()) {
+            phone = newMobile.strip();
+        }
+        if (newUserId != null && !newUserId.isBlank()) {
+            wecomUserId = newUserId.strip();
+        }
+        updatedAt = now;
+    }
+
+    /** Left the organisation: no longer offered for bookings; past orders keep their companion. */
+    void leave(Instant now) {
+        status = Status.left.name();
+        updatedAt = now;
+    }
+
     public boolean worksOn(DayOfWeek day) {
         return Status.active.name().equals(status) && workDays.indexOf(Character.forDigit(day.getValue(), 10)) >= 0;
     }

@@ -1,6 +1,7 @@
 package health.leiming.notify;
 
 import health.leiming.platform.Logs;
+import health.leiming.wecom.WecomEvents;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -29,6 +30,9 @@ public class EventDispatcher {
     @Inject
     MessageCenter messages;
 
+    @Inject
+    WecomEvents wecom;
+
     public void dispatch(String eventId, String eventType, String payload) {
         if (em.find(ProcessedEvent.class, new ProcessedEvent.Key(eventId, CONSUMER)) != null) {
             LOG.fine(() -> "Event " + eventId + " already processed");
@@ -48,6 +52,7 @@ public class EventDispatcher {
                     EventTypes.ORDER_COMPLETED, EventTypes.ORDER_CANCELLED, EventTypes.ORDER_REFUNDED ->
                 messages.deliver(new Message(data.getString("memberId"), Message.Category.order,
                         OrderMessages.title(eventType), OrderMessages.content(eventType, data), eventId, now));
+            case EventTypes.WECOM_CALLBACK -> wecom.process(data.getString("inboxId"));
             default -> LOG.fine(() -> "No message for event type " + eventType);
         }
         // Flush here so that a concurrent duplicate fails on the processed_events key inside this

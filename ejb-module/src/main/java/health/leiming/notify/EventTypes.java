@@ -12,6 +12,7 @@ public final class EventTypes {
     public static final String ORDER_COMPLETED = "order.completed";
     public static final String ORDER_CANCELLED = "order.cancelled";
     public static final String ORDER_REFUNDED = "order.refunded";
+    public static final String WECOM_CALLBACK = "wecom.callback";
 
     private EventTypes() {
     }

@@ -62,6 +62,14 @@ public class StaffTasks {
         return task(assigned.appointment(), assigned.order());
     }
 
+    /** Accepting a task by its order number (a companion's "接单 ORDER..." reply in WeCom). */
+    public Task confirmByOrderNo(String staffId, String orderNo) {
+        String orderId = em.createQuery("select o.id from Order o where o.orderNo = :no", String.class)
+                .setParameter("no", orderNo == null ? "" : orderNo.strip()).getResultStream().findFirst()
+                .orElseThrow(() -> BusinessException.notFound("任务"));
+        return confirm(staffId, orderId);
+    }
+
     public Task start(String staffId, String orderId, String checkInCode) {
         Assigned assigned = assigned(staffId, orderId);
         Instant now = Instant.now();

@@ -1,0 +1,60 @@
+package health.leiming.care;
+
+import health.leiming.platform.Logs;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the staff directory in step with WeCom's contacts: a member added in WeCom becomes a staff
+ * member (without services until an admin assigns them), a change of name, mobile or user id
+ * follows, and one who left stops being offered for bookings.
+ */
+@Stateless
+public class StaffDirectory {
+
+    private static final Logger LOG = Logs.get(StaffDirectory.class);
+
+    @PersistenceContext(unitName = "leiming")
+    EntityManager em;
+
+    public Optional<Staff> byWecomUser(String wecomUserId) {
+        return em.createQuery("select s from Staff s where s.wecomUserId = :user", Staff.class)
+                .setParameter("user", wecomUserId == null ? "" : wecomUserId).getResultStream().findFirst();
+    }
+
+    /** Applies a contact change (create_user, update_user, delete_user); returns what it did. */
+    public String contactChanged(String changeType, String userId, String newUserId, String name, String mobile) {
+        Instant now = Instant.now();
+        Optional<Staff> known = byWecomUser(userId);
+        switch (changeType == null ? "" : changeType) {
+            case "create_user" -> {
+                if (known.isPresent()) {
+                    return "staff " + userId + " already known";
+                }
+                Staff staff = new Staff(new Staff.StaffDetails(name == null || name.isBlank() ? userId : name,
+                        mobile, userId, null, null, null, true), now);
+                em.persist(staff);
+                LOG.info(() -> "Staff " + userId + " added from WeCom");
+                return "staff created";
+            }
+            case "update_user" -> {
+                if (known.isEmpty()) {
+                    return "staff " + userId + " unknown";
+                }
+                known.get().followWecom(name, mobile, newUserId, now);
+                return "staff updated";
+            }
+            case "delete_user" -> {
+                known.ifPresent(staff -> staff.leave(now));
+                return known.isPresent() ? "staff left" : "staff " + userId + " unknown";
+            }
+            default -> {
+                return "contact change " + changeType + " ignored";
+            }
+        }
+    }
+}
