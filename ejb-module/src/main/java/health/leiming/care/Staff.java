@@ -133,6 +133,10 @@ public class Staff {
         updatedAt = now;
     }
 
+    public boolean isActive() {
+        return Status.active.name().equals(status);
+    }
+
     public boolean worksOn(DayOfWeek day) {
         return Status.active.name().equals(status) && workDays.indexOf(Character.forDigit(day.getValue(), 10)) >= 0;
     }

@@ -1,0 +1,151 @@
+package health.leiming.wecom;
+
+import health.leiming.platform.Logs;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * WeCom's server API for our app: the access token (kept until shortly before it expires, fetched
+ * again once when WeCom says it is invalid), and the calls that use it. Timeouts, a retry and a
+ * circuit breaker around each call.
+ */
+@ApplicationScoped
+public class WecomApi {
+
+    private static final Logger LOG = Logs.get(WecomApi.class);
+    /** invalid access_token, access_token expired, access_token missing. */
+    private static final Set<Integer> TOKEN_INVALID = Set.of(40014, 42001, 41001);
+
+    @Inject
+    @ConfigProperty(name = "leiming.wecom.api-base-url", defaultValue = "https://qyapi.weixin.qq.com")
+    String baseUrl;
+
+    @Inject
+    @ConfigProperty(name = "leiming.wecom.corp-id")
+    Optional<String> corpId;
+
+    @Inject
+    @ConfigProperty(name = "leiming.wecom.app-secret")
+    Optional<String> appSecret;
+
+    /** Refresh the token this long before WeCom says it expires. */
+    @Inject
+    @ConfigProperty(name = "leiming.wecom.token-margin", defaultValue = "PT5M")
+    Duration margin;
+
+    private HttpClient client;
+    private volatile CachedToken token;
+
+    private record CachedToken(String value, Instant refreshAt) {
+    }
+
+    @PostConstruct
+    void init() {
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3))
+                .build();
+    }
+
+    public boolean configured() {
+        return corpId.isPresent() && appSecret.isPresent();
+    }
+
+    /**
+     * The WeCom user id of whoever opened our page in WeCom with this OAuth code, or empty. Not
+     * retried: a code is good for one use.
+     */
+    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
+            skipOn = WecomRefused.class)
+    public Optional<String> userIdOfCode(String code) {
+        JsonObject reply = call(accessToken -> get("/cgi-bin/auth/getuserinfo?access_token="
+                + encode(accessToken) + "&code=" + encode(code)));
+        int errcode = reply.getInt("errcode", 0);
+        if (errcode == 40029) {
+            return Optional.empty(); // invalid or used code
+        }
+        if (errcode != 0) {
+            throw new WecomRefused(errcode, reply.getString("errmsg", ""));
+        }
+        return Optional.ofNullable(reply.getString("userid", reply.getString("UserId", null)));
+    }
+
+    /** Calls with the cached token; when WeCom calls the token invalid, fetches a new one and calls once more. */
+    private JsonObject call(Function<String, JsonObject> request) {
+        JsonObject reply = request.apply(accessToken(false));
+        if (TOKEN_INVALID.contains(reply.getInt("errcode", 0))) {
+            LOG.info("WeCom access token refused; fetching a new one");
+            reply = request.apply(accessToken(true));
+        }
+        return reply;
+    }
+
+    synchronized String accessToken(boolean renew) {
+        CachedToken current = token;
+        if (!renew && current != null && Instant.now().isBefore(current.refreshAt())) {
+            return current.value();
+        }
+        JsonObject reply = get("/cgi-bin/gettoken?corpid=" + encode(corpId.orElseThrow()) + "&corpsecret="
+                + encode(appSecret.orElseThrow()));
+        if (reply.getInt("errcode", 0) != 0) {
+            throw new WecomRefused(reply.getInt("errcode"), reply.getString("errmsg", ""));
+        }
+        long expiresIn = reply.getJsonNumber("expires_in").longValue();
+        token = new CachedToken(reply.getString("access_token"),
+                Instant.now().plusSeconds(expiresIn).minus(margin));
+        return token.value();
+    }
+
+    private JsonObject get(String pathAndQuery) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(5))
+                .GET().build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("WeCom answered HTTP " + response.statusCode());
+            }
+            try (var reader = Json.createReader(new StringReader(response.body()))) {
+                return reader.readObject();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("WeCom unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted calling WeCom", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+
+    /** WeCom answered with an error code that retrying will not change. */
+    public static class WecomRefused extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        public WecomRefused(int errcode, String errmsg) {
+            super("WeCom error " + errcode + ": " + errmsg);
+        }
+    }
+}

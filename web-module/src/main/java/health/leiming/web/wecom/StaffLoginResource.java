@@ -1,0 +1,34 @@
+package health.leiming.web.wecom;
+
+import health.leiming.web.platform.ApiResponse;
+import health.leiming.wecom.StaffAuth;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Staff login with the OAuth code of our page in WeCom (企业微信网页授权). */
+@Path("/staff/login")
+@PermitAll
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class StaffLoginResource {
+
+    @Inject
+    StaffAuth auth;
+
+    @POST
+    public ApiResponse<StaffAuth.StaffLogin> login(@Valid @NotNull CodeRequest request) {
+        return ApiResponse.ok(auth.login(request.code()));
+    }
+
+    public record CodeRequest(@NotBlank(message = "缺少授权码") @Size(max = 512) String code) {
+    }
+}
