@@ -7,6 +7,8 @@ import health.leiming.platform.Ids;
 import health.leiming.platform.Logs;
 import health.leiming.platform.RecordedRefusal;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -129,11 +131,46 @@ public class AuthService {
         }
         Optional<Member> known = members.byPhone(phone);
         Member member = known.orElseGet(() -> members.register(phone, now));
+        return session(member, known.isEmpty(), now);
+    }
+
+    /** Logs in the member whose mini-program account this is, if one is linked. */
+    public Optional<LoginResult> loginByOpenid(String openid) {
+        return em.createQuery("select m from Member m where m.wechatOpenid = :openid", Member.class)
+                .setParameter("openid", openid).getResultStream().findFirst()
+                .map(member -> session(member, false, Instant.now()));
+    }
+
+    /**
+     * Links a mini-program account to the member with the phone number WeChat confirmed (registering
+     * them when new) and logs them in. A member already linked to another WeChat account is refused.
+     */
+    public LoginResult loginWithWechatPhone(String openid, String phoneNumber) {
+        PhoneNumber phone = new PhoneNumber(phoneNumber);
+        Instant now = Instant.now();
+        Optional<Member> known = members.byPhone(phone);
+        Member member = known.orElseGet(() -> members.register(phone, now));
+        if (member.wechatOpenid() != null && !member.wechatOpenid().equals(openid)) {
+            throw new BusinessException(ErrorKind.CONFLICT, "WECHAT_ALREADY_LINKED", "该手机号已绑定其他微信，请使用短信验证码登录");
+        }
+        member.ensureMayLogIn();
+        member.linkWechat(openid, now);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new BusinessException(ErrorKind.CONFLICT, "WECHAT_ALREADY_LINKED", "该微信已绑定其他手机号");
+        }
+        return session(member, known.isEmpty(), now);
+    }
+
+    /** A new session (access and refresh token) for a member who proved who they are. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public LoginResult session(Member member, boolean newMember, Instant now) {
         member.ensureMayLogIn();
         String refresh = Ids.secret(32);
         em.persist(RefreshToken.issue(member.id(), Hashing.sha256Hex(refresh), now, refreshTtl));
         TokenIssuer.AccessToken access = tokens.issue(member.id(), MEMBER_GROUPS, now);
-        return new LoginResult(access.token(), refresh, access.expiresIn(), member.profile(), known.isEmpty());
+        return new LoginResult(access.token(), refresh, access.expiresIn(), member.profile(), newMember);
     }
 
     /** Exchanges a refresh token for a new pair. A token used twice revokes its whole family. */

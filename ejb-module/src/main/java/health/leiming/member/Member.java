@@ -115,6 +115,12 @@ public class Member {
         return new MemberProfile(id, name, phone, avatar, gender, birthDate, membershipLevel, status, createdAt);
     }
 
+    /** Links the mini-program account (openid) to this member. */
+    public void linkWechat(String openid, Instant now) {
+        this.wechatOpenid = openid;
+        this.updatedAt = now;
+    }
+
     public String wechatOpenid() {
         return wechatOpenid;
     }

@@ -1,6 +1,7 @@
 package health.leiming.web.member;
 
 import health.leiming.member.AuthService;
+import health.leiming.member.WechatLogin;
 import health.leiming.web.platform.ApiResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -14,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Phone login (seed 5.3.1): SMS code, login/registration, token refresh, logout. */
+/** Phone login (seed 5.3.1): SMS code, login/registration, WeChat mini-program login, token refresh, logout. */
 @Path("/auth")
 @PermitAll
 @Consumes(MediaType.APPLICATION_JSON)
@@ -23,6 +24,9 @@ public class AuthResource {
 
     @Inject
     AuthService auth;
+
+    @Inject
+    WechatLogin wechat;
 
     @POST
     @Path("/sms-code")
@@ -37,6 +41,26 @@ public class AuthResource {
     @Operation(summary = "Log in (registering on first login) with the phone and the SMS code")
     public ApiResponse<LoginView> login(@Valid @NotNull AuthRequests.LoginRequest request) {
         return ApiResponse.ok(LoginView.of(auth.login(request.phone(), request.code())));
+    }
+
+    @POST
+    @Path("/wechat-login")
+    @Operation(summary = "Log in with wx.login's code: a session, or a ticket for the phone-number step (needPhone)")
+    public ApiResponse<WechatLoginView> wechatLogin(@Valid @NotNull AuthRequests.WechatLoginRequest request) {
+        WechatLogin.WechatLoginResult result = wechat.login(request.code());
+        return ApiResponse.ok(new WechatLoginView(result.needPhone(), result.ticket(),
+                result.session() == null ? null : LoginView.of(result.session())));
+    }
+
+    @POST
+    @Path("/wechat-phone")
+    @Operation(summary = "Second step of the WeChat login: the phone number WeChat confirms links or registers the member")
+    public ApiResponse<LoginView> wechatPhone(@Valid @NotNull AuthRequests.WechatPhoneRequest request) {
+        return ApiResponse.ok(LoginView.of(wechat.bindPhone(request.ticket(), request.phoneCode())));
+    }
+
+    /** needPhone with a ticket, or the session. */
+    public record WechatLoginView(boolean needPhone, String ticket, LoginView session) {
     }
 
     @POST

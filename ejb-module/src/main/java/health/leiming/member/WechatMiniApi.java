@@ -1,0 +1,141 @@
+package health.leiming.member;
+
+import health.leiming.platform.Logs;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * The mini-program's server API at WeChat: code2session (wx.login's code to the openid; the session
+ * key stays here and is not kept), the phone number of a getPhoneNumber code, and the access token
+ * that call needs (cached, fetched again once when WeChat rejects it). Codes are single use, so
+ * these calls are not retried.
+ */
+@ApplicationScoped
+public class WechatMiniApi {
+
+    private static final Logger LOG = Logs.get(WechatMiniApi.class);
+    private static final Set<Integer> TOKEN_INVALID = Set.of(40001, 40014, 42001);
+
+    @Inject
+    @ConfigProperty(name = "leiming.wechat.api-base-url", defaultValue = "https://api.weixin.qq.com")
+    String baseUrl;
+
+    @Inject
+    @ConfigProperty(name = "leiming.wechatpay.app-id")
+    Optional<String> appId;
+
+    @Inject
+    @ConfigProperty(name = "leiming.wechat.app-secret")
+    Optional<String> appSecret;
+
+    private HttpClient client;
+    private volatile String accessToken;
+    private volatile Instant accessTokenRefreshAt = Instant.EPOCH;
+
+    @PostConstruct
+    void init() {
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3))
+                .build();
+    }
+
+    public boolean configured() {
+        return appId.isPresent() && appSecret.isPresent();
+    }
+
+    /** The openid (and unionid when WeChat gives one) of a wx.login code, or empty for a bad or used code. */
+    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    public Optional<WechatIdentity> identityOfCode(String code) {
+        JsonObject reply = send(HttpRequest.newBuilder(URI.create(baseUrl + "/sns/jscode2session?appid="
+                + encode(appId.orElseThrow()) + "&secret=" + encode(appSecret.orElseThrow()) + "&js_code=" + encode(code)
+                + "&grant_type=authorization_code")).GET());
+        int errcode = reply.getInt("errcode", 0);
+        if (errcode != 0 || !reply.containsKey("openid")) {
+            LOG.info(() -> "code2session refused a code: " + errcode);
+            return Optional.empty();
+        }
+        return Optional.of(new WechatIdentity(reply.getString("openid"), reply.getString("unionid", null)));
+    }
+
+    /** The mainland phone number of a getPhoneNumber code, or empty for a bad or used code. */
+    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    public Optional<String> phoneOfCode(String code) {
+        String body = Json.createObjectBuilder().add("code", code).build().toString();
+        JsonObject reply = phoneRequest(token(false), body);
+        if (TOKEN_INVALID.contains(reply.getInt("errcode", 0))) {
+            reply = phoneRequest(token(true), body);
+        }
+        if (reply.getInt("errcode", 0) != 0 || !reply.containsKey("phone_info")) {
+            LOG.info("getuserphonenumber refused a code");
+            return Optional.empty();
+        }
+        return Optional.of(reply.getJsonObject("phone_info").getString("purePhoneNumber"));
+    }
+
+    private JsonObject phoneRequest(String token, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/wxa/business/getuserphonenumber?access_token="
+                + encode(token))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private synchronized String token(boolean renew) {
+        if (!renew && accessToken != null && Instant.now().isBefore(accessTokenRefreshAt)) {
+            return accessToken;
+        }
+        JsonObject reply = send(HttpRequest.newBuilder(URI.create(baseUrl + "/cgi-bin/token?grant_type=client_credential"
+                + "&appid=" + encode(appId.orElseThrow()) + "&secret=" + encode(appSecret.orElseThrow()))).GET());
+        if (!reply.containsKey("access_token")) {
+            throw new IllegalStateException("WeChat gave no access token: " + reply.getInt("errcode", -1));
+        }
+        accessToken = reply.getString("access_token");
+        accessTokenRefreshAt = Instant.now().plusSeconds(reply.getJsonNumber("expires_in").longValue() - 300);
+        return accessToken;
+    }
+
+    private JsonObject send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("WeChat answered HTTP " + response.statusCode());
+            }
+            try (var reader = Json.createReader(new StringReader(response.body()))) {
+                return reader.readObject();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("WeChat unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted calling WeChat", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+
+    /** Who a wx.login code belongs to in our mini-program. */
+    public record WechatIdentity(String openid, String unionid) {
+    }
+}
