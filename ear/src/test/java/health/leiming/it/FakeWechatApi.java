@@ -1,15 +1,12 @@
 package health.leiming.it;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,28 +28,28 @@ final class FakeWechatApi {
     private FakeWechatApi(int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/sns/jscode2session", exchange -> {
-            Map<String, String> query = query(exchange);
+            Map<String, String> query = FakeHttp.query(exchange);
             String openid = FakeWechatPay.APP_ID.equals(query.get("appid")) && SECRET.equals(query.get("secret"))
                     ? loginCodes.remove(query.getOrDefault("js_code", "")) : null;
-            send(exchange, openid == null ? "{\"errcode\":40029,\"errmsg\":\"invalid code\"}"
+            FakeHttp.sendJson(exchange, openid == null ? "{\"errcode\":40029,\"errmsg\":\"invalid code\"}"
                     : "{\"openid\":\"" + openid + "\",\"session_key\":\"" + SESSION_KEY + "\"}");
         });
         server.createContext("/cgi-bin/token", exchange -> {
             String token = "ACCESS" + System.nanoTime();
             tokens.add(token);
-            send(exchange, "{\"access_token\":\"" + token + "\",\"expires_in\":7200}");
+            FakeHttp.sendJson(exchange, "{\"access_token\":\"" + token + "\",\"expires_in\":7200}");
         });
         server.createContext("/wxa/business/getuserphonenumber", exchange -> {
             String body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            if (!tokens.contains(query(exchange).get("access_token"))) {
-                send(exchange, "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
+            if (!tokens.contains(FakeHttp.query(exchange).get("access_token"))) {
+                FakeHttp.sendJson(exchange, "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
                 return;
             }
             String phone = phoneCodes.remove(Json.createReader(new StringReader(body)).readObject().getString("code", ""));
-            send(exchange, phone == null ? "{\"errcode\":40029,\"errmsg\":\"invalid code\"}"
+            FakeHttp.sendJson(exchange, phone == null ? "{\"errcode\":40029,\"errmsg\":\"invalid code\"}"
                     : "{\"errcode\":0,\"errmsg\":\"ok\",\"phone_info\":{\"phoneNumber\":\"" + phone
                             + "\",\"purePhoneNumber\":\"" + phone + "\",\"countryCode\":\"86\"}}");
         });
@@ -80,25 +77,5 @@ final class FakeWechatApi {
         String code = "PH" + System.nanoTime();
         phoneCodes.put(code, phone);
         return code;
-    }
-
-    private static Map<String, String> query(HttpExchange exchange) {
-        Map<String, String> values = new HashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
-        for (String pair : raw == null ? new String[0] : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                values.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
-    }
-
-    private static void send(HttpExchange exchange, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 }

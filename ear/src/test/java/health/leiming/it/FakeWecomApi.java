@@ -1,12 +1,9 @@
 package health.leiming.it;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,23 +25,23 @@ final class FakeWecomApi {
     private FakeWecomApi(int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/cgi-bin/gettoken", exchange -> {
-            Map<String, String> query = query(exchange);
+            Map<String, String> query = FakeHttp.query(exchange);
             if (!FakeWecom.CORP_ID.equals(query.get("corpid")) || !SECRET.equals(query.get("corpsecret"))) {
-                send(exchange, "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
+                FakeHttp.sendJson(exchange, "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
                 return;
             }
             String token = "TOKEN-" + tokensIssued.incrementAndGet();
             validTokens.add(token);
-            send(exchange, "{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"" + token + "\",\"expires_in\":7200}");
+            FakeHttp.sendJson(exchange, "{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"" + token + "\",\"expires_in\":7200}");
         });
         server.createContext("/cgi-bin/auth/getuserinfo", exchange -> {
-            Map<String, String> query = query(exchange);
+            Map<String, String> query = FakeHttp.query(exchange);
             if (!validTokens.contains(query.get("access_token"))) {
-                send(exchange, "{\"errcode\":40014,\"errmsg\":\"invalid access_token\"}");
+                FakeHttp.sendJson(exchange, "{\"errcode\":40014,\"errmsg\":\"invalid access_token\"}");
                 return;
             }
             String user = codes.remove(query.getOrDefault("code", ""));
-            send(exchange, user == null ? "{\"errcode\":40029,\"errmsg\":\"invalid code\"}"
+            FakeHttp.sendJson(exchange, user == null ? "{\"errcode\":40029,\"errmsg\":\"invalid code\"}"
                     : "{\"errcode\":0,\"errmsg\":\"ok\",\"userid\":\"" + user + "\",\"user_ticket\":\"t\"}");
         });
         server.start();
@@ -71,25 +68,5 @@ final class FakeWecomApi {
     /** Every token issued so far stops working (WeCom revoked them, say). */
     void invalidateTokens() {
         validTokens.clear();
-    }
-
-    private static Map<String, String> query(HttpExchange exchange) {
-        Map<String, String> values = new HashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
-        for (String pair : raw == null ? new String[0] : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                values.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
-    }
-
-    private static void send(HttpExchange exchange, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 }

@@ -1,20 +1,15 @@
 package health.leiming.member;
 
+import health.leiming.platform.JsonHttp;
 import health.leiming.platform.Logs;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -54,8 +49,7 @@ public class WechatMiniApi {
 
     @PostConstruct
     void init() {
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3))
-                .build();
+        client = JsonHttp.client();
     }
 
     public boolean configured() {
@@ -67,7 +61,7 @@ public class WechatMiniApi {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS)
     public Optional<WechatIdentity> identityOfCode(String code) {
         JsonObject reply = send(HttpRequest.newBuilder(URI.create(baseUrl + "/sns/jscode2session?appid="
-                + encode(appId.orElseThrow()) + "&secret=" + encode(appSecret.orElseThrow()) + "&js_code=" + encode(code)
+                + JsonHttp.encode(appId.orElseThrow()) + "&secret=" + JsonHttp.encode(appSecret.orElseThrow()) + "&js_code=" + JsonHttp.encode(code)
                 + "&grant_type=authorization_code")).GET());
         int errcode = reply.getInt("errcode", 0);
         if (errcode != 0 || !reply.containsKey("openid")) {
@@ -95,7 +89,7 @@ public class WechatMiniApi {
 
     private JsonObject phoneRequest(String token, String body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/wxa/business/getuserphonenumber?access_token="
-                + encode(token))).header("Content-Type", "application/json")
+                + JsonHttp.encode(token))).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -104,7 +98,7 @@ public class WechatMiniApi {
             return accessToken;
         }
         JsonObject reply = send(HttpRequest.newBuilder(URI.create(baseUrl + "/cgi-bin/token?grant_type=client_credential"
-                + "&appid=" + encode(appId.orElseThrow()) + "&secret=" + encode(appSecret.orElseThrow()))).GET());
+                + "&appid=" + JsonHttp.encode(appId.orElseThrow()) + "&secret=" + JsonHttp.encode(appSecret.orElseThrow()))).GET());
         if (!reply.containsKey("access_token")) {
             throw new IllegalStateException("WeChat gave no access token: " + reply.getInt("errcode", -1));
         }
@@ -114,25 +108,7 @@ public class WechatMiniApi {
     }
 
     private JsonObject send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("WeChat answered HTTP " + response.statusCode());
-            }
-            try (var reader = Json.createReader(new StringReader(response.body()))) {
-                return reader.readObject();
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("WeChat unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted calling WeChat", e);
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+        return JsonHttp.send(client, request, "WeChat");
     }
 
     /** Who a wx.login code belongs to in our mini-program. */

@@ -1,19 +1,14 @@
 package health.leiming.wecom;
 
+import health.leiming.platform.JsonHttp;
 import health.leiming.platform.Logs;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -62,8 +57,7 @@ public class WecomApi {
 
     @PostConstruct
     void init() {
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3))
-                .build();
+        client = JsonHttp.client();
     }
 
     public boolean configured() {
@@ -79,7 +73,7 @@ public class WecomApi {
             skipOn = WecomRefused.class)
     public Optional<String> userIdOfCode(String code) {
         JsonObject reply = call(accessToken -> get("/cgi-bin/auth/getuserinfo?access_token="
-                + encode(accessToken) + "&code=" + encode(code)));
+                + JsonHttp.encode(accessToken) + "&code=" + JsonHttp.encode(code)));
         int errcode = reply.getInt("errcode", 0);
         if (errcode == 40029) {
             return Optional.empty(); // invalid or used code
@@ -105,8 +99,8 @@ public class WecomApi {
         if (!renew && current != null && Instant.now().isBefore(current.refreshAt())) {
             return current.value();
         }
-        JsonObject reply = get("/cgi-bin/gettoken?corpid=" + encode(corpId.orElseThrow()) + "&corpsecret="
-                + encode(appSecret.orElseThrow()));
+        JsonObject reply = get("/cgi-bin/gettoken?corpid=" + JsonHttp.encode(corpId.orElseThrow()) + "&corpsecret="
+                + JsonHttp.encode(appSecret.orElseThrow()));
         if (reply.getInt("errcode", 0) != 0) {
             throw new WecomRefused(reply.getInt("errcode"), reply.getString("errmsg", ""));
         }
@@ -117,26 +111,7 @@ public class WecomApi {
     }
 
     private JsonObject get(String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(5))
-                .GET().build();
-        try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("WeCom answered HTTP " + response.statusCode());
-            }
-            try (var reader = Json.createReader(new StringReader(response.body()))) {
-                return reader.readObject();
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("WeCom unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted calling WeCom", e);
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+        return JsonHttp.send(client, HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET(), "WeCom");
     }
 
     /** WeCom answered with an error code that retrying will not change. */
