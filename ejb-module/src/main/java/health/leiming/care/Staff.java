@@ -138,7 +138,7 @@ public class Staff {
     }
 
     public boolean worksOn(DayOfWeek day) {
-        return Status.active.name().equals(status) && workDays.indexOf(Character.forDigit(day.getValue(), 10)) >= 0;
+        return isActive() && workDays.indexOf(Character.forDigit(day.getValue(), 10)) >= 0;
     }
 
     public boolean canServe(String serviceId, String hospitalId) {

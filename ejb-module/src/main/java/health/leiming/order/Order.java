@@ -147,6 +147,11 @@ public class Order {
         return amount.movePointRight(2).longValueExact();
     }
 
+    /** What goes back of a cancelled paid order, or null. */
+    public BigDecimal refundAmount() {
+        return refundAmount;
+    }
+
     public boolean isPaid() {
         return paidAt != null;
     }

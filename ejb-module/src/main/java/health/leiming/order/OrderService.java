@@ -108,8 +108,8 @@ public class OrderService {
         }
         outbox.publish(EventTypes.ORDER_CANCELLED, order.id(), Json.createObjectBuilder().add("orderId", order.id())
                 .add("orderNo", order.orderNo()).add("memberId", order.userId()).add("by", actor.role())
-                .add("reason", reason).add("refundAmount", order.view().refundAmount() == null ? BigDecimal.ZERO
-                        : order.view().refundAmount()).build());
+                .add("reason", reason)
+                .add("refundAmount", order.refundAmount() == null ? BigDecimal.ZERO : order.refundAmount()).build());
     }
 
     private Order owned(String memberId, String orderId) {

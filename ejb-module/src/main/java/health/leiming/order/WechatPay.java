@@ -2,6 +2,7 @@ package health.leiming.order;
 
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.JsonHttp;
 import health.leiming.platform.Logs;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ApplicationException;
@@ -96,8 +97,7 @@ public class WechatPay {
 
     @PostConstruct
     void init() {
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3))
-                .build();
+        client = JsonHttp.client();
         if (merchantKeyPath.isEmpty() || platformKeyPath.isEmpty() || apiV3Key.isEmpty() || mchId.isEmpty()
                 || appId.isEmpty() || merchantSerial.isEmpty()) {
             LOG.info("WeChat Pay is not configured (leiming.wechatpay.*): orders cannot be paid on this server");
