@@ -47,13 +47,22 @@ final class Care {
     }
 
     JsonObject staff(String name, String serviceId, String... hospitalIds) {
+        return staffInWecom(name, null, serviceId, hospitalIds);
+    }
+
+    /** A companion with a WeCom account (who gets task messages in WeCom). */
+    JsonObject staffInWecom(String name, String wecomUserId, String serviceId, String... hospitalIds) {
         JsonArrayBuilder hospitals = Json.createArrayBuilder();
         for (String id : hospitalIds) {
             hospitals.add(id);
         }
-        Api.Reply created = api.post("/api/v1/admin/staff", Json.createObjectBuilder().add("name", name)
+        var body = Json.createObjectBuilder().add("name", name)
                 .add("phone", Api.newPhone()).add("serviceIds", Json.createArrayBuilder().add(serviceId))
-                .add("hospitalIds", hospitals).build().toString(), adminToken);
+                .add("hospitalIds", hospitals);
+        if (wecomUserId != null) {
+            body.add("wecomUserId", wecomUserId);
+        }
+        Api.Reply created = api.post("/api/v1/admin/staff", body.build().toString(), adminToken);
         assertEquals(200, created.status(), created.raw());
         return created.data();
     }

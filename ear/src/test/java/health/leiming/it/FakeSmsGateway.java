@@ -23,6 +23,7 @@ final class FakeSmsGateway {
     private static FakeSmsGateway instance;
 
     private final Map<String, List<String>> codesByPhone = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> noticesByPhone = new ConcurrentHashMap<>();
     private volatile boolean failing;
 
     private FakeSmsGateway(int port) throws IOException {
@@ -35,8 +36,13 @@ final class FakeSmsGateway {
                 }
                 JsonObject message = Json.createReader(new java.io.StringReader(
                         new String(body.readAllBytes(), StandardCharsets.UTF_8))).readObject();
-                codesByPhone.computeIfAbsent(message.getString("phone"), p -> new CopyOnWriteArrayList<>())
-                        .add(message.getJsonObject("params").getString("code"));
+                if ("verification-code".equals(message.getString("template"))) {
+                    codesByPhone.computeIfAbsent(message.getString("phone"), p -> new CopyOnWriteArrayList<>())
+                            .add(message.getJsonObject("params").getString("code"));
+                } else {
+                    noticesByPhone.computeIfAbsent(message.getString("phone"), p -> new CopyOnWriteArrayList<>())
+                            .add(message.getJsonObject("params").getString("content"));
+                }
                 byte[] ok = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, ok.length);
                 exchange.getResponseBody().write(ok);
@@ -69,6 +75,11 @@ final class FakeSmsGateway {
             sleep(50);
         }
         throw new AssertionError("No SMS reached the gateway for " + phone);
+    }
+
+    /** The notification texts (not codes) sent to the phone so far. */
+    List<String> notices(String phone) {
+        return List.copyOf(noticesByPhone.getOrDefault(phone, List.of()));
     }
 
     int count(String phone) {

@@ -2,14 +2,17 @@ package health.leiming.it;
 
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The mini-program's WeChat server API over real HTTP: code2session (each wx.login code names an
@@ -24,6 +27,7 @@ final class FakeWechatApi {
     private final Map<String, String> loginCodes = new ConcurrentHashMap<>();
     private final Map<String, String> phoneCodes = new ConcurrentHashMap<>();
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    private final List<JsonObject> subscribeMessages = new CopyOnWriteArrayList<>();
 
     private FakeWechatApi(int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -53,7 +57,24 @@ final class FakeWechatApi {
                     : "{\"errcode\":0,\"errmsg\":\"ok\",\"phone_info\":{\"phoneNumber\":\"" + phone
                             + "\",\"purePhoneNumber\":\"" + phone + "\",\"countryCode\":\"86\"}}");
         });
+        server.createContext("/cgi-bin/message/subscribe/send", exchange -> {
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (!tokens.contains(FakeHttp.query(exchange).get("access_token"))) {
+                FakeHttp.sendJson(exchange, "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
+                return;
+            }
+            subscribeMessages.add(Json.createReader(new StringReader(body)).readObject());
+            FakeHttp.sendJson(exchange, "{\"errcode\":0,\"errmsg\":\"ok\"}");
+        });
         server.start();
+    }
+
+    /** The subscribe messages sent to the openid so far. */
+    List<JsonObject> subscribeMessagesTo(String openid) {
+        return subscribeMessages.stream().filter(m -> openid.equals(m.getString("touser"))).toList();
     }
 
     static synchronized FakeWechatApi get() {

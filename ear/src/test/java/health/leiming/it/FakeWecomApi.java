@@ -1,12 +1,17 @@
 package health.leiming.it;
 
 import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,6 +26,9 @@ final class FakeWecomApi {
     final AtomicInteger tokensIssued = new AtomicInteger();
     private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, String> codes = new ConcurrentHashMap<>();
+    private final List<JsonObject> messages = new CopyOnWriteArrayList<>();
+    private final Set<String> unknownUsers = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
 
     private FakeWecomApi(int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -44,7 +52,50 @@ final class FakeWecomApi {
             FakeHttp.sendJson(exchange, user == null ? "{\"errcode\":40029,\"errmsg\":\"invalid code\"}"
                     : "{\"errcode\":0,\"errmsg\":\"ok\",\"userid\":\"" + user + "\",\"user_ticket\":\"t\"}");
         });
+        server.createContext("/cgi-bin/message/send", exchange -> {
+            String body;
+            try (var in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (!validTokens.contains(FakeHttp.query(exchange).get("access_token"))) {
+                FakeHttp.sendJson(exchange, "{\"errcode\":40014,\"errmsg\":\"invalid access_token\"}");
+                return;
+            }
+            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                FakeHttp.sendJson(exchange, "{\"errcode\":-1,\"errmsg\":\"system busy\"}");
+                return;
+            }
+            JsonObject message = Json.createReader(new StringReader(body)).readObject();
+            String user = message.getString("touser");
+            if (unknownUsers.contains(user)) {
+                FakeHttp.sendJson(exchange, "{\"errcode\":0,\"errmsg\":\"ok\",\"invaliduser\":\"" + user + "\"}");
+                return;
+            }
+            messages.add(message);
+            FakeHttp.sendJson(exchange, "{\"errcode\":0,\"errmsg\":\"ok\",\"invaliduser\":\"\",\"msgid\":\"M"
+                    + System.nanoTime() + "\"}");
+        });
         server.start();
+    }
+
+    /** The text messages our application sent to the WeCom user so far. */
+    List<String> textsTo(String userId) {
+        return messages.stream().filter(m -> userId.equals(m.getString("touser")))
+                .map(m -> m.getJsonObject("text").getString("content")).toList();
+    }
+
+    /** The next n message sends fail as "system busy" (a WeCom outage, as far as we can tell). */
+    void failNextSends(int n) {
+        failuresLeft.set(n);
+    }
+
+    /** Messages to this user are refused: not in the application's visible range. */
+    void refuse(String userId) {
+        unknownUsers.add(userId);
+    }
+
+    void accept(String userId) {
+        unknownUsers.remove(userId);
     }
 
     static synchronized FakeWecomApi get() {

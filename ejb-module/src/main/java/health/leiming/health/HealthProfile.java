@@ -102,6 +102,15 @@ public class HealthProfile {
         return heightCm == null || weightKg == null ? null : Measurement.bmi(weightKg, heightCm);
     }
 
+    /** The emergency contact's phone number as entered, or null when there is none. */
+    public String emergencyPhone() {
+        if (emergencyContact == null) {
+            return null;
+        }
+        String phone = Json.createReader(new StringReader(emergencyContact)).readObject().getString("phone", "");
+        return phone.isBlank() ? null : phone;
+    }
+
     public BigDecimal heightCm() {
         return heightCm;
     }

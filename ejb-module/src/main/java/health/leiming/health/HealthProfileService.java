@@ -77,6 +77,12 @@ public class HealthProfileService {
         return profile == null ? null : profile.heightCm();
     }
 
+    /** The phone of the person's emergency contact, for urgent alerts; null when none is on file. */
+    public String emergencyPhoneOf(String personId) {
+        HealthProfile profile = em.find(HealthProfile.class, personId);
+        return profile == null ? null : profile.emergencyPhone();
+    }
+
     private List<String> tags(String personId) {
         return em.createQuery("select t from HealthTag t where t.personId = :person order by t.tag", HealthTag.class)
                 .setParameter("person", personId).getResultStream().map(HealthTag::tag).toList();

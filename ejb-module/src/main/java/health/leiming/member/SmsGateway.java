@@ -2,6 +2,7 @@ package health.leiming.member;
 
 import health.leiming.platform.Logs;
 import health.leiming.platform.Masking;
+import health.leiming.platform.OutsideRefusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,10 +68,32 @@ public class SmsGateway {
                     + "分钟内有效。 (development gateway: leiming.sms.gateway=log)");
             return;
         }
-        String body = Json.createObjectBuilder()
-                .add("phone", phone.value())
-                .add("template", "verification-code")
-                .add("params", Json.createObjectBuilder().add("code", code).add("minutes", minutes))
+        try {
+            post(phone.value(), "verification-code", Json.createObjectBuilder().add("code", code).add("minutes", minutes));
+        } catch (OutsideRefusal e) {
+            throw new SmsGatewayException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sends a notification text (urgent health alerts) to any mainland number. A 4xx answer from the
+     * gateway (a number it will not send to) is an {@link OutsideRefusal}; anything else is worth
+     * another try, which the caller's delivery queue makes; so this one is not retried here.
+     */
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
+            skipOn = OutsideRefusal.class)
+    public void sendNotice(String phone, String template, String content) {
+        if ("log".equalsIgnoreCase(gateway)) {
+            LOG.info(() -> "[SMS to " + Masking.phone(phone) + "] template " + template + ", " + content.length()
+                    + " characters (development gateway: leiming.sms.gateway=log)");
+            return;
+        }
+        post(phone, template, Json.createObjectBuilder().add("content", content));
+    }
+
+    private void post(String phone, String template, jakarta.json.JsonObjectBuilder params) {
+        String body = Json.createObjectBuilder().add("phone", phone).add("template", template).add("params", params)
                 .build().toString();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(timeout)
@@ -79,8 +102,12 @@ public class SmsGateway {
         token.filter(t -> !t.isBlank()).ifPresent(t -> request.header("Authorization", "Bearer " + t));
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 == 4) {
+                LOG.warning(() -> "SMS gateway refused a message to " + Masking.phone(phone) + ": " + response.statusCode());
+                throw new OutsideRefusal("SMS gateway answered " + response.statusCode());
+            }
             if (response.statusCode() / 100 != 2) {
-                LOG.warning(() -> "SMS gateway answered " + response.statusCode() + " for " + Masking.phone(phone.value()));
+                LOG.warning(() -> "SMS gateway answered " + response.statusCode() + " for " + Masking.phone(phone));
                 throw new SmsGatewayException("SMS gateway answered " + response.statusCode());
             }
         } catch (IOException e) {

@@ -2,11 +2,13 @@ package health.leiming.member;
 
 import health.leiming.platform.JsonHttp;
 import health.leiming.platform.Logs;
+import health.leiming.platform.OutsideRefusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +44,11 @@ public class WechatMiniApi {
     @Inject
     @ConfigProperty(name = "leiming.wechat.app-secret")
     Optional<String> appSecret;
+
+    /** Which version of the mini-program a subscribe message opens: formal, trial or developer. */
+    @Inject
+    @ConfigProperty(name = "leiming.wechat.miniprogram-state", defaultValue = "formal")
+    String miniprogramState;
 
     private HttpClient client;
     private volatile String accessToken;
@@ -85,6 +92,40 @@ public class WechatMiniApi {
             return Optional.empty();
         }
         return Optional.of(reply.getJsonObject("phone_info").getString("purePhoneNumber"));
+    }
+
+    /**
+     * Sends a subscribe message. Errors that another try cannot fix (the member has no acceptance
+     * left, an unknown openid, data the template does not take) are {@link OutsideRefusal}s; WeChat
+     * being busy or unreachable is worth another try later.
+     */
+    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
+            skipOn = OutsideRefusal.class)
+    public void sendSubscribeMessage(String openid, String templateId, String page, JsonObject data) {
+        JsonObjectBuilder message = Json.createObjectBuilder().add("touser", openid).add("template_id", templateId)
+                .add("miniprogram_state", miniprogramState).add("lang", "zh_CN").add("data", data);
+        if (page != null) {
+            message.add("page", page);
+        }
+        String body = message.build().toString();
+        JsonObject reply = subscribeRequest(token(false), body);
+        if (TOKEN_INVALID.contains(reply.getInt("errcode", 0))) {
+            reply = subscribeRequest(token(true), body);
+        }
+        int errcode = reply.getInt("errcode", 0);
+        if (errcode == -1 || errcode == 45009) {
+            throw new IllegalStateException("WeChat busy (" + errcode + "), try again later");
+        }
+        if (errcode != 0) {
+            throw new OutsideRefusal("WeChat refused the subscribe message: " + errcode + " " + reply.getString("errmsg", ""));
+        }
+    }
+
+    private JsonObject subscribeRequest(String token, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/cgi-bin/message/subscribe/send?access_token="
+                + JsonHttp.encode(token))).header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private JsonObject phoneRequest(String token, String body) {

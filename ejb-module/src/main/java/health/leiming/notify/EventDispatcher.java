@@ -28,7 +28,7 @@ public class EventDispatcher {
     EntityManager em;
 
     @Inject
-    MessageCenter messages;
+    NotificationRouter router;
 
     @Inject
     WecomEvents wecom;
@@ -41,19 +41,10 @@ public class EventDispatcher {
         Instant now = Instant.now();
         em.persist(new ProcessedEvent(eventId, CONSUMER, now));
         JsonObject data = Json.createReader(new StringReader(payload)).readObject();
-        switch (eventType) {
-            case EventTypes.MEMBER_REGISTERED -> messages.deliver(new Message(data.getString("memberId"),
-                    Message.Category.system, WelcomeMessage.TITLE, WelcomeMessage.CONTENT, eventId, now));
-            case EventTypes.HEALTH_RISK_ALERT -> messages.deliver(new Message(data.getString("ownerId"),
-                    Message.Category.health, "健康风险提醒",
-                    data.getString("personName") + "的" + data.getString("typeLabel") + "记录需要关注："
-                            + data.getString("description"), eventId, now));
-            case EventTypes.ORDER_PAID, EventTypes.ORDER_CONFIRMED, EventTypes.ORDER_STARTED,
-                    EventTypes.ORDER_COMPLETED, EventTypes.ORDER_CANCELLED, EventTypes.ORDER_REFUNDED ->
-                messages.deliver(new Message(data.getString("memberId"), Message.Category.order,
-                        OrderMessages.title(eventType), OrderMessages.content(eventType, data), eventId, now));
-            case EventTypes.WECOM_CALLBACK -> wecom.process(data.getString("inboxId"));
-            default -> LOG.fine(() -> "No message for event type " + eventType);
+        if (EventTypes.WECOM_CALLBACK.equals(eventType)) {
+            wecom.process(data.getString("inboxId"));
+        } else {
+            router.route(eventId, eventType, data, now);
         }
         // Flush here so that a concurrent duplicate fails on the processed_events key inside this
         // transaction (and is redelivered, then skipped) rather than at commit.

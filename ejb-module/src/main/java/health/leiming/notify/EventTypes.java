@@ -12,6 +12,9 @@ public final class EventTypes {
     public static final String ORDER_COMPLETED = "order.completed";
     public static final String ORDER_CANCELLED = "order.cancelled";
     public static final String ORDER_REFUNDED = "order.refunded";
+    public static final String APPOINTMENT_REMINDER = "appointment.reminder";
+    public static final String HEALTH_REPORT_READY = "health.report-ready";
+    public static final String CHAT_MESSAGE = "chat.message";
     public static final String WECOM_CALLBACK = "wecom.callback";
 
     private EventTypes() {

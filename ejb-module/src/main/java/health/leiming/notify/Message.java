@@ -13,9 +13,6 @@ import java.time.Instant;
 /** A message in a member's message centre (消息中心). */
 @Entity
 @Table(name = "messages")
-@NamedQuery(name = "Message.forMember",
-        query = "select m from Message m where m.memberId = :member order by m.createdAt desc, m.id")
-@NamedQuery(name = "Message.countForMember", query = "select count(m) from Message m where m.memberId = :member")
 @NamedQuery(name = "Message.countUnread",
         query = "select count(m) from Message m where m.memberId = :member and m.readAt is null")
 @NamedQuery(name = "Message.markAllRead",

@@ -1,6 +1,7 @@
 package health.leiming.notify;
 
 import health.leiming.platform.BusinessException;
+import health.leiming.platform.ErrorKind;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,15 +15,30 @@ public class MessageCenter {
     @PersistenceContext(unitName = "leiming")
     EntityManager em;
 
-    public MessagePage list(String memberId, int page, int size) {
-        List<MessageView> items = em.createNamedQuery("Message.forMember", Message.class)
-                .setParameter("member", memberId)
-                .setFirstResult((page - 1) * size)
-                .setMaxResults(size)
+    /** The member's messages, newest first; only one category ("order", "health"...) when one is given. */
+    public MessagePage list(String memberId, String category, int page, int size) {
+        Message.Category only = category == null ? null : parse(category);
+        String filter = only == null ? "" : " and m.category = :category";
+        var items = em.createQuery("select m from Message m where m.memberId = :member" + filter
+                + " order by m.createdAt desc, m.id", Message.class).setParameter("member", memberId);
+        var count = em.createQuery("select count(m) from Message m where m.memberId = :member" + filter, Long.class)
+                .setParameter("member", memberId);
+        if (only != null) {
+            items.setParameter("category", only);
+            count.setParameter("category", only);
+        }
+        List<MessageView> views = items.setFirstResult((page - 1) * size).setMaxResults(size)
                 .getResultStream().map(Message::view).toList();
-        long total = em.createNamedQuery("Message.countForMember", Long.class)
-                .setParameter("member", memberId).getSingleResult();
-        return new MessagePage(items, page, size, total);
+        return new MessagePage(views, page, size, count.getSingleResult());
+    }
+
+    private static Message.Category parse(String category) {
+        try {
+            return Message.Category.valueOf(category);
+        } catch (IllegalArgumentException e) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "MESSAGE_KIND_UNKNOWN",
+                    "消息类型只能是system、health、order或service");
+        }
     }
 
     public long unreadCount(String memberId) {

@@ -2,6 +2,8 @@ package health.leiming.wecom;
 
 import health.leiming.platform.JsonHttp;
 import health.leiming.platform.Logs;
+import health.leiming.platform.OutsideRefusal;
+import jakarta.json.Json;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +20,7 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
@@ -44,6 +47,11 @@ public class WecomApi {
     @ConfigProperty(name = "leiming.wecom.app-secret")
     Optional<String> appSecret;
 
+    /** The id of our self-built application in WeCom (应用 AgentId); messages are sent as it. */
+    @Inject
+    @ConfigProperty(name = "leiming.wecom.agent-id")
+    Optional<Integer> agentId;
+
     /** Refresh the token this long before WeCom says it expires. */
     @Inject
     @ConfigProperty(name = "leiming.wecom.token-margin", defaultValue = "PT5M")
@@ -62,6 +70,41 @@ public class WecomApi {
 
     public boolean configured() {
         return corpId.isPresent() && appSecret.isPresent();
+    }
+
+    /** Whether application messages can be sent (the app's agent id is configured too). */
+    public boolean canSendMessages() {
+        return configured() && agentId.isPresent();
+    }
+
+    /**
+     * Sends a text application message to one WeCom user. WeCom's duplicate check (same content to
+     * the same user within 30 minutes) makes a retry after a lost answer harmless. Errors that a
+     * retry cannot fix (unknown user, not in the app's visible range) are {@link WecomRefused}.
+     */
+    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 500, abortOn = WecomRefused.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
+            skipOn = WecomRefused.class)
+    public void sendText(String userId, String content) {
+        String body = Json.createObjectBuilder().add("touser", userId).add("msgtype", "text")
+                .add("agentid", agentId.orElseThrow()).add("text", Json.createObjectBuilder().add("content", content))
+                .add("safe", 0).add("enable_duplicate_check", 1).add("duplicate_check_interval", 1800)
+                .build().toString();
+        JsonObject reply = call(accessToken -> JsonHttp.send(client, HttpRequest.newBuilder(URI.create(baseUrl
+                + "/cgi-bin/message/send?access_token=" + JsonHttp.encode(accessToken)))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), "WeCom"));
+        int errcode = reply.getInt("errcode", 0);
+        if (errcode == -1 || errcode == 45009 || errcode == 45033) {
+            throw new IllegalStateException("WeCom busy (" + errcode + "), try again later");
+        }
+        if (errcode != 0) {
+            throw new WecomRefused(errcode, reply.getString("errmsg", ""));
+        }
+        if (!reply.getString("invaliduser", "").isBlank()) {
+            throw new WecomRefused(81013, "user not in the application's range");
+        }
     }
 
     /**
@@ -115,7 +158,7 @@ public class WecomApi {
     }
 
     /** WeCom answered with an error code that retrying will not change. */
-    public static class WecomRefused extends RuntimeException {
+    public static class WecomRefused extends OutsideRefusal {
 
         private static final long serialVersionUID = 1L;
 

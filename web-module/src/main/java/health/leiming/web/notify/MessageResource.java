@@ -37,10 +37,10 @@ public class MessageResource {
     SecurityContext security;
 
     @GET
-    public ApiResponse<Page<MessageView>> list(
+    public ApiResponse<Page<MessageView>> list(@QueryParam("kind") String kind,
             @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "页码从1开始") int page,
             @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "每页至少1条") @Max(value = 100, message = "每页最多100条") int size) {
-        MessagePage result = messages.list(Caller.memberId(security), page, size);
+        MessagePage result = messages.list(Caller.memberId(security), kind, page, size);
         return ApiResponse.ok(new Page<>(result.items(), result.page(), result.size(), result.total()));
     }
 

@@ -1,0 +1,141 @@
+package health.leiming.notify;
+
+import health.leiming.member.SmsGateway;
+import health.leiming.member.WechatMiniApi;
+import health.leiming.platform.FieldCipher;
+import health.leiming.platform.Logs;
+import health.leiming.platform.OutsideRefusal;
+import health.leiming.platform.SchemaReady;
+import health.leiming.wecom.WecomApi;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+/**
+ * Sends what the router queued: right after the routing transaction commits, and on a fixed tick
+ * for retries that have come due. Each delivery is taken in its own transaction, sent outside any
+ * transaction (an outside call never holds a database lock), and its outcome recorded in a third.
+ * A failure is retried with a doubling wait; a refusal that retrying cannot fix, or running out of
+ * attempts, parks it as a dead letter for an admin.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Logger LOG = Logs.get(DeliveryWorker.class);
+
+    @Resource(lookup = "concurrent/leimingScheduler")
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    Deliveries deliveries;
+
+    @Inject
+    FieldCipher cipher;
+
+    @Inject
+    WecomApi wecom;
+
+    @Inject
+    WechatMiniApi wechat;
+
+    @Inject
+    SmsGateway sms;
+
+    @Inject
+    @ConfigProperty(name = "leiming.notify.worker-interval", defaultValue = "PT5S")
+    Duration interval;
+
+    @Inject
+    @ConfigProperty(name = "leiming.notify.batch-size", defaultValue = "20")
+    int batchSize;
+
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean moreQueued = new AtomicBoolean();
+    private volatile ScheduledFuture<?> ticks;
+
+    void start(@Observes SchemaReady ready) {
+        ticks = scheduler.scheduleWithFixedDelay(this::drain, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationRouter.DeliveriesQueued queued) {
+        moreQueued.set(true);
+        scheduler.execute(this::drain);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (ticks != null) {
+            ticks.cancel(false);
+        }
+    }
+
+    void drain() {
+        if (!draining.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            List<String> due;
+            do {
+                moreQueued.set(false);
+                due = deliveries.due(batchSize);
+                due.forEach(this::attempt);
+            } while (due.size() == batchSize || moreQueued.get());
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Delivery worker stopped early, next tick goes on: " + e);
+        } finally {
+            draining.set(false);
+        }
+    }
+
+    private void attempt(String id) {
+        Optional<Deliveries.Attempt> claimed;
+        try {
+            claimed = deliveries.claim(id);
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Delivery " + id + " taken by another server");
+            return;
+        }
+        claimed.ifPresent(attempt -> {
+            try {
+                send(attempt);
+                deliveries.sent(attempt.id());
+            } catch (CircuitBreakerOpenException e) {
+                LOG.fine(() -> "Delivery " + attempt.id() + " waits: " + attempt.channel() + " circuit open");
+                deliveries.postpone(attempt.id());
+            } catch (OutsideRefusal e) {
+                LOG.warning(() -> "Delivery " + attempt.id() + " (" + attempt.channel() + ") refused: " + e.getMessage());
+                deliveries.failed(attempt.id(), e.getMessage(), true);
+            } catch (RuntimeException e) {
+                LOG.info(() -> "Delivery " + attempt.id() + " (" + attempt.channel() + ") attempt " + attempt.attempt()
+                        + " failed: " + e);
+                deliveries.failed(attempt.id(), e.toString(), false);
+            }
+        });
+    }
+
+    private void send(Deliveries.Attempt attempt) {
+        String address = cipher.decrypt(attempt.encryptedAddress());
+        switch (attempt.channel()) {
+            case wecom -> wecom.sendText(address, attempt.content());
+            case subscribe -> wechat.sendSubscribeMessage(address, attempt.templateId(), attempt.page(),
+                    Json.createReader(new StringReader(attempt.templateData())).readObject());
+            case sms -> sms.sendNotice(address, "health-alert", attempt.content());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package health.leiming.web.notify;
+
+import health.leiming.notify.NotificationSettings;
+import health.leiming.notify.PreferencesView;
+import health.leiming.notify.SubscriptionsView;
+import health.leiming.web.platform.ApiResponse;
+import health.leiming.web.platform.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/**
+ * What the signed-in member wants pushed and when (the message centre always gets everything), and
+ * the subscribe-message templates they accepted in the mini-program.
+ */
+@Path("/messages")
+@RolesAllowed("member")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class NotificationSettingsResource {
+
+    @Inject
+    NotificationSettings settings;
+
+    @Context
+    SecurityContext security;
+
+    /** {kinds: {order: false, ...}, quietHours: {start: "22:00", end: "07:00"} or null to clear}. */
+    public record PreferencesChange(Map<String, Boolean> kinds, QuietHours quietHours) {
+    }
+
+    public record QuietHours(String start, String end) {
+    }
+
+    /** {templateIds: [...]}: the templates the member accepted in wx.requestSubscribeMessage just now. */
+    public record Acceptance(List<String> templateIds) {
+    }
+
+    @GET
+    @Path("/preferences")
+    public ApiResponse<PreferencesView> preferences() {
+        return ApiResponse.ok(settings.preferences(Caller.memberId(security)));
+    }
+
+    @PUT
+    @Path("/preferences")
+    public ApiResponse<PreferencesView> change(PreferencesChange change) {
+        PreferencesChange c = change == null ? new PreferencesChange(null, null) : change;
+        return ApiResponse.ok(settings.change(Caller.memberId(security), c.kinds(),
+                c.quietHours() == null ? null : c.quietHours().start(), c.quietHours() == null ? null : c.quietHours().end()));
+    }
+
+    @GET
+    @Path("/subscriptions")
+    public ApiResponse<SubscriptionsView> subscriptions() {
+        return ApiResponse.ok(settings.subscriptions(Caller.memberId(security)));
+    }
+
+    @POST
+    @Path("/subscriptions")
+    public ApiResponse<SubscriptionsView> accept(Acceptance acceptance) {
+        return ApiResponse.ok(settings.accept(Caller.memberId(security),
+                acceptance == null ? null : acceptance.templateIds()));
+    }
+}
