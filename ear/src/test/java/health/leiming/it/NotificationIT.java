@@ -133,7 +133,7 @@ class NotificationIT extends DeployedEar {
         String goneStaff = care.staffInWecom("离职护工", unknown, serviceId).getString("id");
         Api.Reply booked = api.post("/api/v1/appointments", Care.booking(serviceId, Care.slot(15), null), member.token());
         String orderNo = booked.data().getString("orderNo");
-        api.post("/api/v1/orders/" + booked.data().getString("orderId") + "/pay", "{}", member.token());
+        api.post("/api/v1/orders/" + booked.data().getString("orderId") + "/pay", Api.json("openid", "o-pay"), member.token());
         wechatPay.notify(FakeWechatPay.notificationBody("TRANSACTION.SUCCESS",
                 FakeWechatPay.transaction(orderNo, 3900, "4200000021" + System.nanoTime())));
 

@@ -111,6 +111,19 @@ final class Notices {
         return new Notice(NoticeKind.order, title, content, null, Map.of("title", title, "content", content));
     }
 
+    static Notice chatToMember(JsonObject message) {
+        String content = "订单" + message.getString("orderNo") + "的服务人员：" + message.getString("preview");
+        return new Notice(NoticeKind.chat, "服务人员发来新消息", content,
+                "pages/order/chat?id=" + message.getString("orderId"), Map.of("title", "服务人员发来新消息",
+                        "content", content, "orderNo", message.getString("orderNo"), "remark", message.getString("preview")));
+    }
+
+    static Notice chatToStaff(JsonObject message) {
+        String content = "【用户消息】订单" + message.getString("orderNo") + "：" + message.getString("preview")
+                + "（请在任务详情中打开会话回复）";
+        return new Notice(NoticeKind.chat, "用户消息", content, null, Map.of("title", "用户消息", "content", content));
+    }
+
     private static Map<String, String> orderValues(JsonObject order, String serviceName, Instant scheduledTime,
             ZoneId zone) {
         Map<String, String> values = new HashMap<>();

@@ -75,6 +75,7 @@ public class NotificationRouter {
                     EventTypes.ORDER_COMPLETED, EventTypes.ORDER_CANCELLED, EventTypes.ORDER_REFUNDED ->
                 orderProgress(eventId, eventType, data, now);
             case EventTypes.APPOINTMENT_REMINDER -> reminder(eventId, eventType, data, now);
+            case EventTypes.CHAT_MESSAGE -> unreadChat(eventId, eventType, data, now);
             default -> LOG.fine(() -> "No notification for event type " + eventType);
         }
     }
@@ -122,6 +123,15 @@ public class NotificationRouter {
                 Notices.appointmentReminder(event, order.serviceName(), appointment.scheduledTime(), zone), now);
         toStaff(eventId, eventType, appointment.staffId(), Notices.staffTask(eventType, event, order.serviceName(),
                 appointment.scheduledTime(), hospitalName(appointment), zone), now);
+    }
+
+    /** A chat message no client of the recipient received: pushed to them instead. */
+    private void unreadChat(String eventId, String eventType, JsonObject message, Instant now) {
+        if (Chat.STAFF.equals(message.getString("from"))) {
+            toMember(eventId, eventType, message.getString("memberId"), Notices.chatToMember(message), now);
+        } else {
+            toStaff(eventId, eventType, message.getString("staffId"), Notices.chatToStaff(message), now);
+        }
     }
 
     /** The message centre always; a subscribe message when configured, accepted and wanted. */

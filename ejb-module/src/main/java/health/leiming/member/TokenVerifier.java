@@ -1,0 +1,103 @@
+package health.leiming.member;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Checks one of our access tokens where MicroProfile JWT does not (a WebSocket handshake): RS256
+ * signature by our key pair, our issuer, not expired; and, for members, an account still active.
+ * The same rules the JAX-RS side applies.
+ */
+@ApplicationScoped
+public class TokenVerifier {
+
+    @Inject
+    JwtKeys keys;
+
+    @Inject
+    ActiveMembers activeMembers;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    String issuer;
+
+    private volatile PublicKey publicKey;
+
+    /** Whose token this is, or empty when it is not a valid token of ours. */
+    public Optional<Bearer> verify(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        String[] parts = token.split("\\.");
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            Base64.Decoder b64 = Base64.getUrlDecoder();
+            JsonObject header = json(b64.decode(parts[0]));
+            if (!"RS256".equals(header.getString("alg", ""))) {
+                return Optional.empty();
+            }
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initVerify(publicKey());
+            signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            if (!signature.verify(b64.decode(parts[2]))) {
+                return Optional.empty();
+            }
+            JsonObject claims = json(b64.decode(parts[1]));
+            if (!issuer.equals(claims.getString("iss", ""))
+                    || Instant.now().getEpochSecond() >= claims.getJsonNumber("exp").longValue()) {
+                return Optional.empty();
+            }
+            Set<String> groups = claims.getJsonArray("groups").getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString).collect(Collectors.toUnmodifiableSet());
+            Bearer bearer = new Bearer(claims.getString("sub"), groups);
+            if (groups.contains("member") && !activeMembers.isActive(bearer.subject())) {
+                return Optional.empty();
+            }
+            return Optional.of(bearer);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private PublicKey publicKey() throws GeneralSecurityException {
+        if (publicKey == null) {
+            RSAPrivateCrtKey key = (RSAPrivateCrtKey) keys.signingKey();
+            publicKey = KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+        }
+        return publicKey;
+    }
+
+    private static JsonObject json(byte[] bytes) {
+        try (var reader = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+            return reader.readObject();
+        }
+    }
+
+    /** Who holds a valid token: the subject and the groups (member, staff, admin). */
+    public record Bearer(String subject, Set<String> groups) {
+
+        public boolean in(String group) {
+            return groups.contains(group);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package health.leiming.web.chat;
+
+import health.leiming.member.TokenVerifier;
+import health.leiming.notify.Chat;
+import health.leiming.notify.ChatMessageView;
+import health.leiming.web.platform.ApiResponse;
+import health.leiming.web.platform.Caller;
+import health.leiming.web.platform.Page;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/**
+ * The chat of an order by REST: its history (newest first, paged) for the member, the assigned
+ * companion and admins; sending for the two parties (when a WebSocket is not at hand). Anyone else
+ * gets a 404.
+ */
+@Path("/orders/{orderId}/chat")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ChatResource {
+
+    @Inject
+    Chat chat;
+
+    @Context
+    SecurityContext security;
+
+    public record Send(String content) {
+    }
+
+    @GET
+    @RolesAllowed({"member", "staff", "admin"})
+    public ApiResponse<Page<ChatMessageView>> history(@PathParam("orderId") String orderId,
+            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "页码从1开始") int page,
+            @QueryParam("size") @DefaultValue("50") @Min(value = 1, message = "每页至少1条") @Max(value = 100, message = "每页最多100条") int size) {
+        Chat.ChatPage result = chat.history(chat.party(caller(), orderId), page, size);
+        return ApiResponse.ok(new Page<>(result.items(), result.page(), result.size(), result.total()));
+    }
+
+    @POST
+    @RolesAllowed({"member", "staff"})
+    public ApiResponse<ChatMessageView> send(@PathParam("orderId") String orderId, Send message) {
+        return ApiResponse.ok(chat.send(chat.party(caller(), orderId), message == null ? null : message.content()));
+    }
+
+    private TokenVerifier.Bearer caller() {
+        Set<String> groups = Stream.of("member", "staff", "admin").filter(security::isUserInRole)
+                .collect(Collectors.toUnmodifiableSet());
+        return new TokenVerifier.Bearer(Caller.memberId(security), groups);
+    }
+}
