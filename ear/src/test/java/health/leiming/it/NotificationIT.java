@@ -225,6 +225,40 @@ class NotificationIT extends DeployedEar {
     }
 
     @Test
+    void aRedeliveredEventNotifiesNobodyTwice() {
+        Api.Session member = api.login(Api.newPhone());
+        String serviceId = care.service("陪诊" + System.nanoTime(), "99.00", 60).getString("id");
+        String wecomUser = "wecom-redeliver-" + System.nanoTime();
+        care.staffInWecom("孙护工", wecomUser, serviceId);
+        Api.Reply booked = api.post("/api/v1/appointments", Care.booking(serviceId, Care.slot(14), null), member.token());
+        assertEquals(200, booked.status(), booked.raw());
+
+        // The broker hands the same event over twice (a redelivery after a lost acknowledgement, say).
+        String event = Json.createObjectBuilder().add("orderId", booked.data().getString("orderId"))
+                .add("orderNo", booked.data().getString("orderNo")).add("memberId", member.memberId())
+                .add("status", "paid").build().toString();
+        String eventId = java.util.UUID.randomUUID().toString();
+        try (var factory = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://127.0.0.1:61616",
+                "leiming", "leiming-dev-only"); var context = factory.createContext()) {
+            for (int i = 0; i < 2; i++) {
+                context.createProducer().setProperty("eventId", eventId).setProperty("eventType", "order.paid")
+                        .send(context.createQueue("leiming.events"), event);
+            }
+        }
+        eventually(() -> wecom.textsTo(wecomUser), l -> !l.isEmpty(), "the WeCom message");
+        api.await("/api/v1/messages?kind=order", member.token(), r -> r.raw().contains("支付成功"), Duration.ofSeconds(30));
+        FakeSmsGateway.sleep(3000);
+        assertEquals(1, wecom.textsTo(wecomUser).size());
+        JsonObject orders = api.get("/api/v1/messages?kind=order", member.token()).data();
+        assertEquals(1, orders.getJsonArray("items").stream()
+                .filter(m -> m.asJsonObject().getString("title").equals("支付成功")).count(), orders.toString());
+        List<JsonObject> deliveries = api.get("/api/v1/admin/notifications/events/" + eventId, care.adminToken())
+                .dataArray().getValuesAs(JsonObject.class);
+        assertEquals(1, deliveries.size(), deliveries.toString());
+        assertEquals("sent", deliveries.get(0).getString("status"));
+    }
+
+    @Test
     void theMessageCentreFiltersByKindAndMarksAllRead() {
         Api.Session member = api.login(Api.newPhone());
         bookAndPay(member, 16);
