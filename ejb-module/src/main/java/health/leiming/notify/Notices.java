@@ -111,6 +111,14 @@ final class Notices {
         return new Notice(NoticeKind.order, title, content, null, Map.of("title", title, "content", content));
     }
 
+    static Notice reportReady(JsonObject report) {
+        int risks = report.getInt("risks", 0);
+        String content = report.getString("title") + "已生成" + (risks > 0 ? "，有" + risks + "项健康风险提示，请查看。" : "，请查看。");
+        return new Notice(NoticeKind.report, "健康报告已生成", content,
+                "pages/health/report?id=" + report.getString("reportId"), Map.of("title", "健康报告已生成",
+                        "content", content, "person", report.getString("personName"), "remark", risks > 0 ? "有风险提示" : "各项良好"));
+    }
+
     static Notice chatToMember(JsonObject message) {
         String content = "订单" + message.getString("orderNo") + "的服务人员：" + message.getString("preview");
         return new Notice(NoticeKind.chat, "服务人员发来新消息", content,

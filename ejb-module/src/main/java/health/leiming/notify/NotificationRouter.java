@@ -76,6 +76,8 @@ public class NotificationRouter {
                 orderProgress(eventId, eventType, data, now);
             case EventTypes.APPOINTMENT_REMINDER -> reminder(eventId, eventType, data, now);
             case EventTypes.CHAT_MESSAGE -> unreadChat(eventId, eventType, data, now);
+            case EventTypes.HEALTH_REPORT_READY -> toMember(eventId, eventType, data.getString("memberId"),
+                    Notices.reportReady(data), now);
             default -> LOG.fine(() -> "No notification for event type " + eventType);
         }
     }

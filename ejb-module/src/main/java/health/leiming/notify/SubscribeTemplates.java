@@ -26,7 +26,7 @@ public class SubscribeTemplates {
     static final List<String> EVENTS = List.of(EventTypes.ORDER_PLACED, EventTypes.ORDER_PAID,
             EventTypes.ORDER_CONFIRMED, EventTypes.ORDER_STARTED, EventTypes.ORDER_COMPLETED,
             EventTypes.ORDER_CANCELLED, EventTypes.ORDER_REFUNDED, EventTypes.APPOINTMENT_REMINDER,
-            EventTypes.HEALTH_RISK_ALERT, EventTypes.CHAT_MESSAGE);
+            EventTypes.HEALTH_RISK_ALERT, EventTypes.HEALTH_REPORT_READY, EventTypes.CHAT_MESSAGE);
 
     public record Template(String eventType, String templateId, Map<String, String> fields) {
 

@@ -1,0 +1,293 @@
+package health.leiming.batch;
+
+import health.leiming.health.HealthReports;
+import health.leiming.health.ReportPeriod;
+import health.leiming.platform.BatchSkips;
+import health.leiming.platform.BusinessException;
+import health.leiming.platform.ErrorKind;
+import health.leiming.platform.ScheduledRuns;
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
+import jakarta.batch.operations.JobExecutionNotRunningException;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
+import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Starting, stopping, restarting and watching the jobs: what the admin endpoints and the scheduler
+ * use. Parameters are checked and completed here, so that every execution records all of them.
+ */
+@ApplicationScoped
+public class JobControl {
+
+    public static final String REPORT = "health-report";
+    public static final String REMINDERS = "appointment-reminders";
+    static final Set<String> JOBS = Set.of(REPORT, REMINDERS);
+
+    @Inject
+    @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
+    ZoneId zone;
+
+    @Inject
+    @ConfigProperty(name = "leiming.batch.report-partitions", defaultValue = "4")
+    int partitions;
+
+    @Inject
+    @ConfigProperty(name = "leiming.batch.report-chunk-size", defaultValue = "20")
+    int chunkSize;
+
+    @Inject
+    @ConfigProperty(name = "leiming.batch.reminder-window", defaultValue = "PT24H")
+    Duration reminderWindow;
+
+    @Inject
+    HealthReports reports;
+
+    @Inject
+    BatchSkips skips;
+
+    @Inject
+    ScheduledRuns scheduledRuns;
+
+    private JobOperator operator() {
+        return BatchRuntime.getJobOperator();
+    }
+
+    /** Starts a job; parameters not given get their defaults (the report: the last finished week). */
+    public ExecutionView start(String jobName, Map<String, String> given) {
+        Properties parameters = parameters(jobName, given == null ? Map.of() : given);
+        long id = operator().start(jobName, parameters);
+        return view(operator().getJobExecution(id));
+    }
+
+    /**
+     * Starts the run of a schedule at one fire time, unless any server already has: the claim in the
+     * database decides. Empty when the run was taken.
+     */
+    public java.util.Optional<ExecutionView> startScheduled(String schedule, Instant fireTime, Map<String, String> given,
+            String claimant) {
+        String jobName = switch (schedule) {
+            case "weekly-report", "monthly-report" -> REPORT;
+            case "reminders" -> REMINDERS;
+            default -> throw new BusinessException(ErrorKind.NOT_FOUND, "SCHEDULE_NOT_FOUND", "没有这个计划：" + schedule);
+        };
+        Properties checked = parameters(jobName, given); // bad parameters fail before the run is claimed
+        boolean claimed;
+        try {
+            claimed = scheduledRuns.claim(schedule, fireTime, claimant);
+        } catch (RuntimeException e) {
+            claimed = false; // a concurrent claim won
+        }
+        if (!claimed) {
+            return java.util.Optional.empty();
+        }
+        long id = operator().start(jobName, checked);
+        scheduledRuns.started(schedule, fireTime, id);
+        return java.util.Optional.of(view(operator().getJobExecution(id)));
+    }
+
+    public ExecutionView stop(long executionId) {
+        try {
+            operator().stop(executionId);
+        } catch (NoSuchJobExecutionException e) {
+            throw notFound();
+        } catch (JobExecutionNotRunningException e) {
+            throw new BusinessException(ErrorKind.CONFLICT, "JOB_NOT_RUNNING", "该任务执行未在运行");
+        }
+        return summary(executionId);
+    }
+
+    /** Restarts a failed or stopped execution: a new execution that goes on from the checkpoints. */
+    public ExecutionView restart(long executionId) {
+        try {
+            long id = operator().restart(executionId, new Properties());
+            return view(operator().getJobExecution(id));
+        } catch (NoSuchJobExecutionException e) {
+            throw notFound();
+        } catch (JobExecutionAlreadyCompleteException e) {
+            throw new BusinessException(ErrorKind.CONFLICT, "JOB_ALREADY_COMPLETE", "该任务已完成，无需重启");
+        } catch (JobExecutionNotMostRecentException e) {
+            throw new BusinessException(ErrorKind.CONFLICT, "JOB_NOT_MOST_RECENT", "只能重启该任务最近一次的执行");
+        } catch (JobRestartException e) {
+            throw new BusinessException(ErrorKind.CONFLICT, "JOB_NOT_RESTARTABLE", "只能重启失败或已停止的执行");
+        }
+    }
+
+    /** The newest executions of the jobs (all jobs, or one), newest first. */
+    public List<ExecutionView> executions(String jobName, int max) {
+        List<ExecutionView> views = new ArrayList<>();
+        for (String job : jobName == null ? JOBS : Set.of(known(jobName))) {
+            List<JobInstance> instances;
+            try {
+                instances = operator().getJobInstances(job, 0, max);
+            } catch (NoSuchJobException e) {
+                continue; // never run yet
+            }
+            for (JobInstance instance : instances) {
+                operator().getJobExecutions(instance).forEach(e -> views.add(view(e)));
+            }
+        }
+        views.sort(Comparator.comparing(ExecutionView::executionId).reversed());
+        return views.size() > max ? views.subList(0, max) : views;
+    }
+
+    /** One execution with its steps' counts, what it skipped and (reports) how many reports it stored. */
+    public ExecutionView summary(long executionId) {
+        JobExecution execution;
+        try {
+            execution = operator().getJobExecution(executionId);
+        } catch (NoSuchJobExecutionException e) {
+            throw notFound();
+        }
+        ExecutionView view = view(execution);
+        List<Long> ids = List.of(executionId);
+        Long stored = REPORT.equals(execution.getJobName()) ? reports.countOfExecution(executionId) : null;
+        return new ExecutionView(view.executionId(), view.jobName(), view.status(), view.exitStatus(), view.parameters(),
+                view.createdAt(), view.startedAt(), view.endedAt(), view.counts(), view.steps(), skips.of(ids), stored);
+    }
+
+    private ExecutionView view(JobExecution execution) {
+        Map<String, Long> total = new java.util.TreeMap<>();
+        List<StepView> steps = new ArrayList<>();
+        for (StepExecution step : operator().getStepExecutions(execution.getExecutionId())) {
+            Map<String, Long> counts = counts(step.getMetrics());
+            counts.forEach((k, v) -> total.merge(k, v, Long::sum));
+            steps.add(new StepView(step.getStepName(), String.valueOf(step.getBatchStatus()), step.getExitStatus(),
+                    instant(step.getStartTime()), instant(step.getEndTime()), counts));
+        }
+        Map<String, String> parameters = new java.util.TreeMap<>();
+        Properties p = execution.getJobParameters();
+        if (p != null) {
+            p.stringPropertyNames().forEach(k -> parameters.put(k, p.getProperty(k)));
+        }
+        return new ExecutionView(execution.getExecutionId(), execution.getJobName(), String.valueOf(execution.getBatchStatus()),
+                execution.getExitStatus(), parameters, instant(execution.getCreateTime()), instant(execution.getStartTime()),
+                instant(execution.getEndTime()), total, steps, null, null);
+    }
+
+    private static Map<String, Long> counts(Metric[] metrics) {
+        Map<Metric.MetricType, String> names = new EnumMap<>(Metric.MetricType.class);
+        names.put(Metric.MetricType.READ_COUNT, "read");
+        names.put(Metric.MetricType.WRITE_COUNT, "written");
+        names.put(Metric.MetricType.FILTER_COUNT, "filtered");
+        names.put(Metric.MetricType.COMMIT_COUNT, "commits");
+        names.put(Metric.MetricType.ROLLBACK_COUNT, "rollbacks");
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        long skipped = 0;
+        for (Metric m : metrics == null ? new Metric[0] : metrics) {
+            switch (m.getType()) {
+                case READ_SKIP_COUNT, PROCESS_SKIP_COUNT, WRITE_SKIP_COUNT -> skipped += m.getValue();
+                default -> {
+                    String name = names.get(m.getType());
+                    if (name != null) {
+                        counts.merge(name, m.getValue(), Long::sum);
+                    }
+                }
+            }
+        }
+        counts.put("skipped", skipped);
+        return counts;
+    }
+
+    Properties parameters(String jobName, Map<String, String> given) {
+        Properties p = new Properties();
+        switch (known(jobName)) {
+            case REPORT -> {
+                String period = given.getOrDefault("period", "week");
+                LocalDate date;
+                try {
+                    date = given.containsKey("date") ? LocalDate.parse(given.get("date"))
+                            : ReportPeriod.lastBefore(period, LocalDate.now(zone), zone).start();
+                } catch (DateTimeParseException e) {
+                    throw new BusinessException(ErrorKind.BAD_REQUEST, "JOB_PARAMETER_INVALID", "date应为yyyy-MM-dd格式的日期");
+                }
+                ReportPeriod checked = ReportPeriod.of(period, date, zone);
+                p.setProperty("period", checked.type().name());
+                p.setProperty("date", checked.start().toString());
+                p.setProperty("zone", zone.getId());
+                p.setProperty("regenerate", String.valueOf(Boolean.parseBoolean(given.getOrDefault("regenerate", "false"))));
+                p.setProperty("itemDelayMillis", String.valueOf(number(given.getOrDefault("itemDelayMillis", "0"), 0, 60_000)));
+                p.setProperty("partitions", String.valueOf(number(given.getOrDefault("partitions", String.valueOf(partitions)), 1, 16)));
+                p.setProperty("chunkSize", String.valueOf(number(given.getOrDefault("chunkSize", String.valueOf(chunkSize)), 1, 1000)));
+            }
+            case REMINDERS -> {
+                Duration window;
+                try {
+                    window = given.containsKey("window") ? Duration.parse(given.get("window")) : reminderWindow;
+                } catch (DateTimeParseException e) {
+                    throw new BusinessException(ErrorKind.BAD_REQUEST, "JOB_PARAMETER_INVALID", "window应为ISO-8601时长，例如PT24H");
+                }
+                if (window.isNegative() || window.isZero() || window.compareTo(Duration.ofDays(7)) > 0) {
+                    throw new BusinessException(ErrorKind.BAD_REQUEST, "JOB_PARAMETER_INVALID", "window应在0到7天之间");
+                }
+                p.setProperty("window", window.toString());
+            }
+            default -> throw new IllegalStateException();
+        }
+        return p;
+    }
+
+    private static long number(String value, long min, long max) {
+        try {
+            long n = Long.parseLong(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new BusinessException(ErrorKind.BAD_REQUEST, "JOB_PARAMETER_INVALID", "参数值" + value + "应在" + min + "到" + max + "之间");
+    }
+
+    private static String known(String jobName) {
+        if (jobName == null || !JOBS.contains(jobName)) {
+            throw new BusinessException(ErrorKind.NOT_FOUND, "JOB_NOT_FOUND", "没有这个任务：" + jobName);
+        }
+        return jobName;
+    }
+
+    private static BusinessException notFound() {
+        return BusinessException.notFound("任务执行");
+    }
+
+    private static Instant instant(java.util.Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    public record StepView(String step, String status, String exitStatus, Instant startedAt, Instant endedAt,
+            Map<String, Long> counts) {
+    }
+
+    /** An execution: status, times, counts (read, written, filtered, skipped, commits, rollbacks). */
+    public record ExecutionView(long executionId, String jobName, String status, String exitStatus,
+            Map<String, String> parameters, Instant createdAt, Instant startedAt, Instant endedAt, Map<String, Long> counts,
+            List<StepView> steps, List<health.leiming.platform.BatchSkip.View> skipped, Long reportsStored) {
+    }
+
+    static boolean finished(BatchStatus status) {
+        return status == BatchStatus.COMPLETED || status == BatchStatus.FAILED || status == BatchStatus.STOPPED
+                || status == BatchStatus.ABANDONED;
+    }
+}

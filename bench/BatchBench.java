@@ -1,0 +1,150 @@
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Report job benchmark (issue 6), the database side:
+ *
+ *   java -cp <jdbc driver> bench/BatchBench.java load  <url> <user> <password> <persons> <firstDay> <days>
+ *   java -cp <jdbc driver> bench/BatchBench.java floor <url> <user> <password> <firstDay> <lastDay>
+ *
+ * load: members (each their own person) with 4 blood pressure readings a day, written straight into
+ * the tables with the daily roll-ups the application keeps (loading 1.2 million readings through the
+ * API would take hours; the report job reads the same rows either way).
+ * floor: one SQL aggregation over the period computing what the report's statistics need (count,
+ * average, minimum and maximum of both readings, readings per guideline level, per person and type):
+ * the least any report run has to do. Best of three, in milliseconds.
+ */
+public class BatchBench {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    public static void main(String[] args) throws Exception {
+        try (Connection c = DriverManager.getConnection(args[1], args[2], args[3])) {
+            switch (args[0]) {
+                case "load" -> load(c, Integer.parseInt(args[4]), LocalDate.parse(args[5]), Integer.parseInt(args[6]));
+                case "floor" -> floor(c, LocalDate.parse(args[4]), LocalDate.parse(args[5]));
+                default -> throw new IllegalArgumentException(args[0]);
+            }
+        }
+    }
+
+    static String level(int s, int d) {
+        if (s >= 180 || d >= 110) return "grade_3";
+        if (s >= 160 || d >= 100) return "grade_2";
+        if (s >= 140 && d < 90) return "isolated_systolic_hypertension";
+        if (s >= 140 || d >= 90) return "grade_1";
+        if (s >= 120 || d >= 80) return "high_normal";
+        return "normal";
+    }
+
+    static void load(Connection c, int persons, LocalDate first, int days) throws Exception {
+        long t0 = System.nanoTime();
+        c.setAutoCommit(false);
+        Random random = new Random(42);
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement user = c.prepareStatement("INSERT INTO users (id, phone, name, membership_level, status,"
+                + " created_at, updated_at, version) VALUES (?, ?, ?, 'basic', 'active', ?, ?, 0)");
+             PreparedStatement person = c.prepareStatement("INSERT INTO persons (id, owner_id, relation, name, created_at,"
+                + " updated_at, version) VALUES (?, ?, 'self', ?, ?, ?, 0)");
+             PreparedStatement record = c.prepareStatement("INSERT INTO health_records (id, person_id, data_type, reading,"
+                + " diastolic, pulse, unit, source, recorded_at, level, created_at, updated_at, version)"
+                + " VALUES (?, ?, 'blood_pressure', ?, ?, 72, 'mmHg', 'manual', ?, ?, ?, ?, 0)");
+             PreparedStatement daily = c.prepareStatement("INSERT INTO health_daily_stats (person_id, data_type, stat_day,"
+                + " reading_count, reading_sum, reading_min, reading_max, diastolic_sum, diastolic_min, diastolic_max,"
+                + " abnormal_count, alert_count) VALUES (?, 'blood_pressure', ?, 4, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int p = 0; p < persons; p++) {
+                String id = UUID.randomUUID().toString();
+                user.setString(1, id);
+                user.setString(2, String.format("199%08d", p));
+                user.setString(3, "会员" + p);
+                user.setTimestamp(4, now);
+                user.setTimestamp(5, now);
+                user.addBatch();
+                person.setString(1, id);
+                person.setString(2, id);
+                person.setString(3, "会员" + p);
+                person.setTimestamp(4, now);
+                person.setTimestamp(5, now);
+                person.addBatch();
+                int base = 110 + random.nextInt(50);
+                for (int d = 0; d < days; d++) {
+                    LocalDate day = first.plusDays(d);
+                    int sum = 0, min = 999, max = 0, dsum = 0, dmin = 999, dmax = 0, abnormal = 0, alerts = 0;
+                    for (int r = 0; r < 4; r++) {
+                        int s = base + random.nextInt(25) - 8;
+                        int di = s * 62 / 100 + random.nextInt(8);
+                        String level = level(s, di);
+                        record.setString(1, UUID.randomUUID().toString());
+                        record.setString(2, id);
+                        record.setBigDecimal(3, BigDecimal.valueOf(s));
+                        record.setBigDecimal(4, BigDecimal.valueOf(di));
+                        record.setTimestamp(5, Timestamp.from(day.atTime(7 + r * 4, 0).atZone(ZONE).toInstant()));
+                        record.setString(6, level);
+                        record.setTimestamp(7, now);
+                        record.setTimestamp(8, now);
+                        record.addBatch();
+                        sum += s; min = Math.min(min, s); max = Math.max(max, s);
+                        dsum += di; dmin = Math.min(dmin, di); dmax = Math.max(dmax, di);
+                        if (!level.equals("normal")) abnormal++;
+                        if (level.equals("grade_3")) alerts++;
+                    }
+                    daily.setString(1, id);
+                    daily.setObject(2, day);
+                    daily.setBigDecimal(3, BigDecimal.valueOf(sum));
+                    daily.setBigDecimal(4, BigDecimal.valueOf(min));
+                    daily.setBigDecimal(5, BigDecimal.valueOf(max));
+                    daily.setBigDecimal(6, BigDecimal.valueOf(dsum));
+                    daily.setBigDecimal(7, BigDecimal.valueOf(dmin));
+                    daily.setBigDecimal(8, BigDecimal.valueOf(dmax));
+                    daily.setInt(9, abnormal);
+                    daily.setInt(10, alerts);
+                    daily.addBatch();
+                }
+                if (p % 200 == 199 || p == persons - 1) {
+                    user.executeBatch();
+                    person.executeBatch();
+                    record.executeBatch();
+                    daily.executeBatch();
+                    c.commit();
+                }
+            }
+        }
+        System.out.printf("loaded: %d persons, %d readings each (%d in all), in %.1f s%n", persons, days * 4,
+                (long) persons * days * 4, (System.nanoTime() - t0) / 1e9);
+    }
+
+    static void floor(Connection c, LocalDate first, LocalDate last) throws Exception {
+        String sql = "SELECT person_id, data_type, COUNT(*), AVG(reading), MIN(reading), MAX(reading), AVG(diastolic),"
+                + " MIN(diastolic), MAX(diastolic),"
+                + " SUM(CASE WHEN level = 'normal' THEN 1 ELSE 0 END), SUM(CASE WHEN level = 'high_normal' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN level = 'grade_1' THEN 1 ELSE 0 END), SUM(CASE WHEN level = 'grade_2' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN level = 'grade_3' THEN 1 ELSE 0 END)"
+                + " FROM health_records WHERE recorded_at >= ? AND recorded_at < ? GROUP BY person_id, data_type";
+        long best = Long.MAX_VALUE;
+        long groups = 0;
+        for (int run = 0; run < 3; run++) {
+            long t0 = System.nanoTime();
+            try (PreparedStatement q = c.prepareStatement(sql)) {
+                q.setTimestamp(1, Timestamp.from(first.atStartOfDay(ZONE).toInstant()));
+                q.setTimestamp(2, Timestamp.from(last.plusDays(1).atStartOfDay(ZONE).toInstant()));
+                try (ResultSet rs = q.executeQuery()) {
+                    groups = 0;
+                    while (rs.next()) {
+                        groups++;
+                    }
+                }
+            }
+            best = Math.min(best, System.nanoTime() - t0);
+        }
+        System.out.printf("floor: one SQL aggregation, %d person/type groups, best of 3: %d ms%n", groups, best / 1_000_000);
+    }
+}

@@ -1,0 +1,244 @@
+package health.leiming.health;
+
+import health.leiming.member.FamilyService;
+import health.leiming.member.Person;
+import health.leiming.notify.EventTypes;
+import health.leiming.notify.Outbox;
+import health.leiming.platform.AuditTrail;
+import health.leiming.platform.BusinessException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Health reports: computing one person's report for a period (for the report job), storing it once
+ * per person and period, and reading them (owner only; others get 404, and every read is audited).
+ */
+@Stateless
+public class HealthReports {
+
+    /** Created on first use (the computation above does not need it). */
+    private static final class Content {
+        static final Jsonb JSON = JsonbBuilder.create();
+    }
+
+    @PersistenceContext(unitName = "leiming")
+    EntityManager em;
+
+    @Inject
+    FamilyService family;
+
+    @Inject
+    HealthProfileService profiles;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditTrail audit;
+
+    /** A computed report waiting to be stored. */
+    public record Draft(String personId, String ownerId, ReportPeriod period, ReportView view) {
+    }
+
+    /**
+     * The people with readings in the period whose id lies in [lo, hi), after {@code afterId}, in id
+     * order (the report job's partitions and checkpoints). From the daily roll-ups, which are small.
+     */
+    public List<String> personsWithReadings(ReportPeriod period, String lo, String hi, String afterId, int max) {
+        return em.createQuery("select distinct d.personId from DailyStat d where d.day >= :start and d.day <= :end"
+                + " and d.personId >= :lo and d.personId < :hi and d.personId > :after order by d.personId", String.class)
+                .setParameter("start", period.start()).setParameter("end", period.end()).setParameter("lo", lo)
+                .setParameter("hi", hi).setParameter("after", afterId).setMaxResults(max).getResultList();
+    }
+
+    /** Whether the person already has a report for the period. */
+    public boolean exists(String personId, ReportPeriod period) {
+        return find(personId, period) != null;
+    }
+
+    /** Computes the person's report for the period from their readings. */
+    public Draft compute(String personId, ReportPeriod period) {
+        Person person = em.find(Person.class, personId);
+        if (person == null) {
+            return null;
+        }
+        List<HealthRecord> records = em.createQuery("select r from HealthRecord r where r.personId = :person"
+                + " and r.recordedAt >= :from and r.recordedAt < :until order by r.recordedAt, r.id", HealthRecord.class)
+                .setParameter("person", personId).setParameter("from", period.from())
+                .setParameter("until", period.until()).getResultList();
+        BigDecimal height = profiles.heightOf(personId);
+        Map<MeasurementType, List<TrendAnalysis.Reading>> byType = new EnumMap<>(MeasurementType.class);
+        for (HealthRecord record : records) {
+            Measurement m;
+            try {
+                m = record.measurement();
+            } catch (RuntimeException e) {
+                throw new UnreadableHealthData("Record " + record.id() + " of person " + personId + " is unreadable: "
+                        + e.getMessage(), e);
+            }
+            byType.computeIfAbsent(m.type(), t -> new ArrayList<>())
+                    .add(new TrendAnalysis.Reading(record.recordedAt(), m.value(), m.diastolic(), m.indicator(height)));
+        }
+        List<ReportView.Metric> metrics = new ArrayList<>();
+        List<ReportView.Risk> risks = new ArrayList<>();
+        Set<String> recommendations = new LinkedHashSet<>();
+        byType.forEach((type, readings) -> {
+            TrendView trend = TrendAnalysis.analyse(type, readings, period.start(), period.end(), period.zone());
+            metrics.add(new ReportView.Metric(type.name(), type.label(), type.canonicalUnit(), trend.statistics(),
+                    trend.diastolic(), levels(readings), trend.trend(), TrendAnalysis.daily(readings, period.zone())));
+            risks.addAll(risks(type, readings));
+            trend.advice().forEach(a -> recommendations.add(a.content()));
+        });
+        if (records.size() < period.days()) {
+            recommendations.add("本期共记录" + records.size() + "次，建议每天至少测量一次，让趋势判断更准确");
+        }
+        ReportView view = new ReportView(null, personId, person.name(), period.type().name(), period.start(), period.end(),
+                person.name() + "的" + period.label(), records.size(), metrics, risks, List.copyOf(recommendations), null, false);
+        return new Draft(personId, person.ownerId(), period, view);
+    }
+
+    /**
+     * Stores drafts: a new report per person and period; an existing one is replaced only when asked
+     * to regenerate. Each new or replaced report tells its member (health.report-ready), in the same
+     * transaction. Returns how many were stored.
+     */
+    public int store(List<Draft> drafts, boolean regenerate, Long jobExecutionId) {
+        int stored = 0;
+        Instant now = Instant.now();
+        for (Draft draft : drafts) {
+            String content = Content.JSON.toJson(draft.view());
+            HealthReport existing = find(draft.personId(), draft.period());
+            HealthReport report;
+            if (existing == null) {
+                report = new HealthReport(draft.personId(), draft.ownerId(), draft.period(), draft.view().readings(),
+                        draft.view().risks().size(), content, jobExecutionId, now);
+                em.persist(report);
+            } else if (regenerate) {
+                existing.replace(draft.view().readings(), draft.view().risks().size(), content, jobExecutionId, now);
+                report = existing;
+            } else {
+                continue;
+            }
+            outbox.publish(EventTypes.HEALTH_REPORT_READY, report.id(), Json.createObjectBuilder()
+                    .add("reportId", report.id()).add("memberId", draft.ownerId()).add("personId", draft.personId())
+                    .add("personName", draft.view().personName()).add("title", draft.view().title())
+                    .add("periodType", draft.period().type().name()).add("risks", draft.view().risks().size()).build());
+            stored++;
+        }
+        em.flush(); // a concurrent run's duplicate fails here, on the (person, period) key, and rolls this chunk back
+        return stored;
+    }
+
+    public ReportPage list(String memberId, String personId, int page, int size) {
+        String person = personId == null || personId.isBlank() ? null : personId;
+        return audit.audited(memberId, person, "health.report.list", null, () -> {
+            if (person != null) {
+                family.owned(memberId, person); // 404 unless the caller's
+            }
+            String filter = person == null ? "" : " and r.personId = :person";
+            var items = em.createQuery("select r from HealthReport r where r.ownerId = :owner" + filter
+                    + " order by r.periodStart desc, r.generatedAt desc, r.id", HealthReport.class)
+                    .setParameter("owner", memberId);
+            var count = em.createQuery("select count(r) from HealthReport r where r.ownerId = :owner" + filter, Long.class)
+                    .setParameter("owner", memberId);
+            if (person != null) {
+                items.setParameter("person", person);
+                count.setParameter("person", person);
+            }
+            List<ReportView.Summary> summaries = items.setFirstResult((page - 1) * size).setMaxResults(size)
+                    .getResultStream().map(r -> r.summary(Content.JSON.fromJson(r.content(), ReportView.class).title())).toList();
+            return new ReportPage(summaries, page, size, count.getSingleResult());
+        });
+    }
+
+    /** One report, marked read; someone else's is a 404. */
+    public ReportView get(String memberId, String reportId) {
+        HealthReport report = reportId == null ? null : em.find(HealthReport.class, reportId);
+        String personId = report == null || !report.ownerId().equals(memberId) ? null : report.personId();
+        return audit.audited(memberId, personId, "health.report.read", reportId, () -> {
+            if (personId == null) {
+                throw BusinessException.notFound("健康报告");
+            }
+            report.markRead(Instant.now());
+            ReportView v = Content.JSON.fromJson(report.content(), ReportView.class);
+            return new ReportView(report.id(), v.personId(), v.personName(), v.periodType(), v.start(), v.end(), v.title(),
+                    v.readings(), v.metrics(), v.risks(), v.recommendations(), report.generatedAt(), report.isRead());
+        });
+    }
+
+    /** Reports stored by one job execution (for the job's summary). */
+    public long countOfExecution(long executionId) {
+        return em.createQuery("select count(r) from HealthReport r where r.jobExecutionId = :execution", Long.class)
+                .setParameter("execution", executionId).getSingleResult();
+    }
+
+    private HealthReport find(String personId, ReportPeriod period) {
+        return em.createQuery("select r from HealthReport r where r.personId = :person and r.periodType = :type"
+                + " and r.periodStart = :start", HealthReport.class).setParameter("person", personId)
+                .setParameter("type", period.type()).setParameter("start", period.start())
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    /** Readings per guideline level, most frequent first, with their share of the type's readings. */
+    static List<ReportView.LevelShare> levels(List<TrendAnalysis.Reading> readings) {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        for (TrendAnalysis.Reading r : readings) {
+            counts.computeIfAbsent(r.indicator().level(), l -> new long[1])[0]++;
+            descriptions.putIfAbsent(r.indicator().level(), r.indicator().description());
+        }
+        BigDecimal total = BigDecimal.valueOf(readings.size());
+        return counts.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+                .map(e -> new ReportView.LevelShare(e.getKey(), descriptions.get(e.getKey()), e.getValue()[0],
+                        BigDecimal.valueOf(e.getValue()[0]).divide(total, 4, RoundingMode.HALF_UP)))
+                .toList();
+    }
+
+    /** What the classification says about the period: readings out of range, and dangerous ones. */
+    static List<ReportView.Risk> risks(MeasurementType type, List<TrendAnalysis.Reading> readings) {
+        List<ReportView.Risk> risks = new ArrayList<>();
+        long abnormal = readings.stream().filter(r -> !TrendAnalysis.isFine(r.indicator().level())).count();
+        long alerts = readings.stream().filter(r -> r.indicator().alert()).count();
+        if (abnormal > 0) {
+            if (type == MeasurementType.blood_pressure) {
+                long grade1 = readings.stream().filter(r -> r.indicator().level().startsWith("grade_")
+                        || r.indicator().level().equals("isolated_systolic_hypertension")).count();
+                if (grade1 > 0) {
+                    risks.add(new ReportView.Risk(type.name(), "warning", readings.size() + "次" + type.label() + "记录中有"
+                            + grade1 + "次达到1级高血压或以上"));
+                }
+                long highNormal = abnormal - grade1;
+                if (highNormal > 0) {
+                    risks.add(new ReportView.Risk(type.name(), "info", readings.size() + "次" + type.label() + "记录中有"
+                            + highNormal + "次为正常高值"));
+                }
+            } else {
+                risks.add(new ReportView.Risk(type.name(), "warning", readings.size() + "次" + type.label() + "记录中有"
+                        + abnormal + "次不在正常范围"));
+            }
+        }
+        if (alerts > 0) {
+            risks.add(new ReportView.Risk(type.name(), "danger", readings.size() + "次" + type.label() + "记录中有" + alerts
+                    + "次达到危险水平，请尽快就医"));
+        }
+        return risks;
+    }
+
+    public record ReportPage(List<ReportView.Summary> items, int page, int size, long total) {
+    }
+}
