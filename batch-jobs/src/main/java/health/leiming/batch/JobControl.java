@@ -122,7 +122,8 @@ public class JobControl {
     /** Restarts a failed or stopped execution: a new execution that goes on from the checkpoints. */
     public ExecutionView restart(long executionId) {
         try {
-            long id = operator().restart(executionId, new Properties());
+            // The restarted execution runs with the parameters of the one it continues.
+            long id = operator().restart(executionId, operator().getParameters(executionId));
             return view(operator().getJobExecution(id));
         } catch (NoSuchJobExecutionException e) {
             throw notFound();

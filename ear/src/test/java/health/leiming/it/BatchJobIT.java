@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +28,7 @@ class BatchJobIT extends DeployedEar {
     private final Api api = new Api();
     private final Care care = new Care(api);
     private final FakeWechatPay wechatPay = FakeWechatPay.get();
+    private final FakeWecomApi wecom = FakeWecomApi.get();
 
     private static Instant at(LocalDate day, int hour, int minute) {
         return day.atTime(LocalTime.of(hour, minute)).atZone(Care.SHANGHAI).toInstant();
@@ -124,6 +128,9 @@ class BatchJobIT extends DeployedEar {
 
         api.await("/api/v1/messages?kind=health", member.token(), r -> r.raw().contains("健康报告已生成"),
                 Duration.ofSeconds(30));
+        String metrics = api.send(api.request("/metrics?scope=application", null).GET()).raw();
+        assertTrue(metrics.contains("leiming_batch_job_duration_seconds_count{job=\"health-report\",mp_scope=\"application\",status=\"COMPLETED\"")
+                && metrics.contains("leiming_batch_items_total{job=\"health-report\",mp_scope=\"application\",outcome=\"written\""), metrics);
         Api.Session other = api.login(Api.newPhone());
         assertEquals(404, api.get("/api/v1/health/reports/" + reportId, other.token()).status());
         assertEquals(0, api.get("/api/v1/health/reports", other.token()).data().getInt("total"));
@@ -143,7 +150,8 @@ class BatchJobIT extends DeployedEar {
 
     @Test
     void aStoppedRunRestartsFromItsCheckpointsWithoutDuplicates() {
-        LocalDate day = LocalDate.now(Care.SHANGHAI).withDayOfMonth(1).minusMonths(3).plusDays(9);
+        // A month of its own (7 to 30 months back), so that data of earlier runs on the same database stays out.
+        LocalDate day = LocalDate.now(Care.SHANGHAI).withDayOfMonth(1).minusMonths(7 + System.nanoTime() % 24).plusDays(9);
         Api.Session member = api.login(Api.newPhone());
         List<String> persons = new ArrayList<>();
         persons.add(member.memberId());
@@ -185,6 +193,31 @@ class BatchJobIT extends DeployedEar {
     }
 
     @Test
+    void aPersonWithUnreadableDataIsSkippedAndTheRunGoesOn() throws Exception {
+        LocalDate day = LocalDate.now(Care.SHANGHAI).withDayOfMonth(1).minusMonths(31 + System.nanoTime() % 24).plusDays(4);
+        Api.Session broken = api.login(Api.newPhone());
+        Api.Session fine = api.login(Api.newPhone());
+        api.post("/api/v1/health/records", bloodPressure(128, 82, at(day, 9, 0)), broken.token());
+        api.post("/api/v1/health/records", bloodPressure(126, 80, at(day, 9, 0)), fine.token());
+        // Damage under the application: a stored reading no longer makes sense (diastolic above systolic).
+        try (Connection db = DriverManager.getConnection(System.getProperty("leiming.it.db-url"),
+                System.getProperty("leiming.it.db-user"), System.getProperty("leiming.it.db-password", ""));
+             PreparedStatement damage = db.prepareStatement("UPDATE health_records SET diastolic = 300 WHERE person_id = ?")) {
+            damage.setString(1, broken.memberId());
+            assertEquals(1, damage.executeUpdate());
+        }
+
+        JsonObject run = finished(id(start("health-report", "{\"period\":\"month\",\"date\":\"" + day + "\"}")));
+        assertEquals(1, run.getJsonObject("counts").getInt("skipped"), run.toString());
+        assertEquals(1, run.getJsonArray("skipped").size(), run.toString());
+        JsonObject skipped = run.getJsonArray("skipped").getJsonObject(0);
+        assertEquals(broken.memberId(), skipped.getString("item"));
+        assertTrue(skipped.getString("reason").contains("unreadable"), skipped.toString());
+        assertEquals(0, api.get("/api/v1/health/reports", broken.token()).data().getInt("total"));
+        assertEquals(1, api.get("/api/v1/health/reports", fine.token()).data().getInt("total"), "the others are done");
+    }
+
+    @Test
     void theReminderJobRemindsEachAppointmentOnceEvenWhenRunsOverlap() {
         String serviceId = care.service("陪诊" + System.nanoTime(), "99.00", 60).getString("id");
         String wecomUser = "remind-" + System.nanoTime();
@@ -210,7 +243,7 @@ class BatchJobIT extends DeployedEar {
         assertEquals(1, inbox.getJsonArray("items").stream()
                 .filter(m -> m.asJsonObject().getString("title").equals("预约提醒")).count(), inbox.toString());
         assertTrue(inbox.toString().contains(orderNo));
-        assertEquals(1, FakeWecomApi.get().textsTo(wecomUser).stream().filter(t -> t.contains("服务提醒")).count());
+        assertEquals(1, wecom.textsTo(wecomUser).stream().filter(t -> t.contains("服务提醒")).count());
 
         assertEquals(400, api.post("/api/v1/admin/jobs/appointment-reminders/start", "{\"window\":\"soon\"}",
                 care.adminToken()).status());
