@@ -34,6 +34,8 @@ case "$db" in
   *) echo "usage: batch-bench.sh [h2|mysql] [persons]" >&2; exit 2 ;;
 esac
 
+# A broker without the events of an earlier run (their members are not in this run's database).
+rm -rf ear/target/artemis-instance
 ./mvnw -B -Prun package >"$out/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT

@@ -55,7 +55,7 @@ public class JobControl {
     int partitions;
 
     @Inject
-    @ConfigProperty(name = "leiming.batch.report-chunk-size", defaultValue = "20")
+    @ConfigProperty(name = "leiming.batch.report-chunk-size", defaultValue = "50")
     int chunkSize;
 
     @Inject

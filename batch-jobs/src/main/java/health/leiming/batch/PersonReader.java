@@ -13,7 +13,8 @@ import java.util.Deque;
 
 /**
  * Reads the ids of the people with readings in the period, within its partition's id range, in id
- * order, a page at a time. The checkpoint is the last id handed out: a restart goes on after it.
+ * order, a page at a time; unless the run regenerates, only those without a report for the period.
+ * The checkpoint is the last id handed out: a restart goes on after it.
  */
 @Named("personReader")
 @Dependent
@@ -52,7 +53,7 @@ public class PersonReader extends AbstractItemReader {
     public Object readItem() {
         if (page.isEmpty() && !exhausted) {
             var next = reports.personsWithReadings(parameters.period(), lo == null ? "" : lo, hi == null ? "g" : hi,
-                    last, PAGE);
+                    last, !parameters.regenerate(), PAGE);
             page.addAll(next);
             exhausted = next.size() < PAGE;
         }

@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * Computes one person's report. A person who already has one for the period is filtered out unless
- * the run regenerates; so rerunning a period (or restarting a run) never redoes finished work.
+ * Computes one person's report. (The reader leaves out people who already have one, unless the run
+ * regenerates; the writer checks again, so a concurrent run cannot make a second.)
  */
 @Named("reportProcessor")
 @Dependent
@@ -29,9 +29,6 @@ public class ReportProcessor implements ItemProcessor {
             parameters = ReportParameters.of(job.getProperties());
         }
         String personId = (String) item;
-        if (!parameters.regenerate() && reports.exists(personId, parameters.period())) {
-            return null;
-        }
         if (parameters.itemDelayMillis() > 0) {
             Thread.sleep(parameters.itemDelayMillis()); // a gentler run: less load on a busy database
         }

@@ -59,16 +59,19 @@ public class HealthReports {
      * The people with readings in the period whose id lies in [lo, hi), after {@code afterId}, in id
      * order (the report job's partitions and checkpoints). From the daily roll-ups, which are small.
      */
-    public List<String> personsWithReadings(ReportPeriod period, String lo, String hi, String afterId, int max) {
-        return em.createQuery("select distinct d.personId from DailyStat d where d.day >= :start and d.day <= :end"
-                + " and d.personId >= :lo and d.personId < :hi and d.personId > :after order by d.personId", String.class)
+    public List<String> personsWithReadings(ReportPeriod period, String lo, String hi, String afterId, boolean withoutReport,
+            int max) {
+        String notDone = withoutReport ? " and not exists (select r.id from HealthReport r where r.personId = d.personId"
+                + " and r.periodType = :type and r.periodStart = :start)" : "";
+        var query = em.createQuery("select distinct d.personId from DailyStat d where d.day >= :start and d.day <= :end"
+                + " and d.personId >= :lo and d.personId < :hi and d.personId > :after" + notDone + " order by d.personId",
+                String.class)
                 .setParameter("start", period.start()).setParameter("end", period.end()).setParameter("lo", lo)
-                .setParameter("hi", hi).setParameter("after", afterId).setMaxResults(max).getResultList();
-    }
-
-    /** Whether the person already has a report for the period. */
-    public boolean exists(String personId, ReportPeriod period) {
-        return find(personId, period) != null;
+                .setParameter("hi", hi).setParameter("after", afterId).setMaxResults(max);
+        if (withoutReport) {
+            query.setParameter("type", period.type());
+        }
+        return query.getResultList();
     }
 
     /** Computes the person's report for the period from their readings. */
@@ -77,13 +80,14 @@ public class HealthReports {
         if (person == null) {
             return null;
         }
-        List<HealthRecord> records = em.createQuery("select r from HealthRecord r where r.personId = :person"
-                + " and r.recordedAt >= :from and r.recordedAt < :until order by r.recordedAt, r.id", HealthRecord.class)
+        List<StoredReading> records = em.createQuery("select new health.leiming.health.StoredReading(r.id, r.type,"
+                + " r.reading, r.diastolic, r.pulse, r.context, r.recordedAt) from HealthRecord r where r.personId = :person"
+                + " and r.recordedAt >= :from and r.recordedAt < :until order by r.recordedAt, r.id", StoredReading.class)
                 .setParameter("person", personId).setParameter("from", period.from())
                 .setParameter("until", period.until()).getResultList();
         BigDecimal height = profiles.heightOf(personId);
         Map<MeasurementType, List<TrendAnalysis.Reading>> byType = new EnumMap<>(MeasurementType.class);
-        for (HealthRecord record : records) {
+        for (StoredReading record : records) {
             Measurement m;
             try {
                 m = record.measurement();
@@ -118,11 +122,21 @@ public class HealthReports {
      * transaction. Returns how many were stored.
      */
     public int store(List<Draft> drafts, boolean regenerate, Long jobExecutionId) {
+        if (drafts.isEmpty()) {
+            return 0;
+        }
         int stored = 0;
         Instant now = Instant.now();
+        ReportPeriod period = drafts.get(0).period();
+        Map<String, HealthReport> existingByPerson = new java.util.HashMap<>();
+        em.createQuery("select r from HealthReport r where r.personId in :persons and r.periodType = :type"
+                + " and r.periodStart = :start", HealthReport.class)
+                .setParameter("persons", drafts.stream().map(Draft::personId).toList()).setParameter("type", period.type())
+                .setParameter("start", period.start()).getResultStream()
+                .forEach(r -> existingByPerson.put(r.personId(), r));
         for (Draft draft : drafts) {
             String content = Content.JSON.toJson(draft.view());
-            HealthReport existing = find(draft.personId(), draft.period());
+            HealthReport existing = existingByPerson.get(draft.personId());
             HealthReport report;
             if (existing == null) {
                 report = new HealthReport(draft.personId(), draft.ownerId(), draft.period(), draft.view().readings(),
@@ -185,13 +199,6 @@ public class HealthReports {
     public long countOfExecution(long executionId) {
         return em.createQuery("select count(r) from HealthReport r where r.jobExecutionId = :execution", Long.class)
                 .setParameter("execution", executionId).getSingleResult();
-    }
-
-    private HealthReport find(String personId, ReportPeriod period) {
-        return em.createQuery("select r from HealthReport r where r.personId = :person and r.periodType = :type"
-                + " and r.periodStart = :start", HealthReport.class).setParameter("person", personId)
-                .setParameter("type", period.type()).setParameter("start", period.start())
-                .getResultStream().findFirst().orElse(null);
     }
 
     /** Readings per guideline level, most frequent first, with their share of the type's readings. */

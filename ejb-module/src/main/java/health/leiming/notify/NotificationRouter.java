@@ -138,6 +138,10 @@ public class NotificationRouter {
 
     /** The message centre always; a subscribe message when configured, accepted and wanted. */
     void toMember(String eventId, String eventType, String memberId, Notice notice, Instant now) {
+        if (memberId == null || em.find(Member.class, memberId) == null) {
+            LOG.info(() -> "No notification for " + eventType + ": the member's account is gone");
+            return;
+        }
         messages.deliver(new Message(memberId, notice.kind().category(), notice.title(), notice.content(), eventId, now));
         if (!wechat.configured()) {
             return;
