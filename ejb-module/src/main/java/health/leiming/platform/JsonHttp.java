@@ -28,8 +28,13 @@ public final class JsonHttp {
 
     /** Sends with a 5 s timeout and reads a JSON object from a 200 answer. */
     public static JsonObject send(HttpClient client, HttpRequest.Builder request, String service) {
+        return send(client, request, service, Duration.ofSeconds(5));
+    }
+
+    /** Sends with the given timeout and reads a JSON object from a 200 answer. */
+    public static JsonObject send(HttpClient client, HttpRequest.Builder request, String service, Duration timeout) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<String> response = client.send(request.timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(service + " answered HTTP " + response.statusCode());

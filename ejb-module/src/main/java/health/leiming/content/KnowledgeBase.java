@@ -1,0 +1,205 @@
+package health.leiming.content;
+
+import health.leiming.platform.BusinessException;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The knowledge base (知识库): editors (admins) write, publish, unpublish and delete articles; members
+ * read published ones, by category or tag, search them, and like them once each. Counts stay right
+ * under concurrent requests: views by an atomic increment, likes under the article's row lock.
+ */
+@Stateless
+public class KnowledgeBase {
+
+    @PersistenceContext(unitName = "leiming")
+    EntityManager em;
+
+    public ArticleView create(ArticleInput input) {
+        Article article = new Article(input, Instant.now());
+        em.persist(article);
+        return article.view(false);
+    }
+
+    public ArticleView update(String id, ArticleInput input) {
+        Article article = any(id);
+        article.change(input, Instant.now());
+        return article.view(false);
+    }
+
+    public ArticleView publish(String id) {
+        Article article = any(id);
+        article.publish(Instant.now());
+        return article.view(false);
+    }
+
+    public ArticleView unpublish(String id) {
+        Article article = any(id);
+        article.unpublish(Instant.now());
+        return article.view(false);
+    }
+
+    public void delete(String id) {
+        em.remove(any(id));
+    }
+
+    /** Every article, drafts included, newest first (the editors' list). */
+    public Page<ArticleView.Summary> all(int page, int size) {
+        return page(em.createQuery("select a from Article a order by a.updatedAt desc, a.id", Article.class),
+                em.createQuery("select count(a) from Article a", Long.class), page, size);
+    }
+
+    /** Published articles, recommended first, then newest; one category or tag when given. */
+    public Page<ArticleView.Summary> published(String category, String tag, int page, int size) {
+        String where = " where a.published = true" + (category == null ? "" : " and a.category = :category")
+                + (tag == null ? "" : " and :tag member of a.tags");
+        var items = em.createQuery("select a from Article a" + where
+                + " order by a.recommended desc, a.publishedAt desc, a.id", Article.class);
+        var count = em.createQuery("select count(a) from Article a" + where, Long.class);
+        if (category != null) {
+            items.setParameter("category", category);
+            count.setParameter("category", category);
+        }
+        if (tag != null) {
+            items.setParameter("tag", tag);
+            count.setParameter("tag", tag);
+        }
+        return page(items, count, page, size);
+    }
+
+    /**
+     * Published articles whose title or text contains the words as typed (no word segmentation, so
+     * "高血压" finds "妊娠期高血压的饮食"; case-insensitive for Latin letters); title matches first.
+     */
+    public Page<ArticleView.Summary> search(String query, int page, int size) {
+        String q = query == null ? "" : query.strip();
+        if (q.isEmpty()) {
+            return published(null, null, page, size);
+        }
+        String pattern = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String matches = " from Article a where a.published = true and (lower(a.title) like :p escape '\\'"
+                + " or lower(a.content) like :p escape '\\')";
+        List<Article> articles = em.createQuery("select a, case when lower(a.title) like :p escape '\\' then 0 else 1 end"
+                + " as titleFirst" + matches + " order by titleFirst, a.recommended desc, a.publishedAt desc, a.id", Object[].class)
+                .setParameter("p", pattern).setFirstResult((page - 1) * size).setMaxResults(size)
+                .getResultStream().map(row -> (Article) row[0]).toList();
+        long total = em.createQuery("select count(a)" + matches, Long.class).setParameter("p", pattern).getSingleResult();
+        return new Page<>(articles.stream().map(Article::summaryView).toList(), page, size, total);
+    }
+
+    /** A published article for a member (counted as a view), with whether they liked it. */
+    public Read read(String memberId, String id) {
+        Article article = published(id);
+        em.createQuery("update Article a set a.viewCount = a.viewCount + 1 where a.id = :id").setParameter("id", id)
+                .executeUpdate();
+        em.refresh(article);
+        return new Read(article.view(liked(memberId, id)), etag(article));
+    }
+
+    /** The version of what a member reads (content and likes; views change too often to bust caches). */
+    public String etag(String id) {
+        return etag(published(id));
+    }
+
+    public ArticleView like(String memberId, String id) {
+        Article article = lockedPublished(id);
+        if (em.find(ArticleLike.class, new ArticleLike.Key(id, memberId)) == null) {
+            em.persist(new ArticleLike(id, memberId, Instant.now()));
+            em.createQuery("update Article a set a.likeCount = a.likeCount + 1, a.version = a.version + 1 where a.id = :id")
+                    .setParameter("id", id).executeUpdate();
+        }
+        em.refresh(article);
+        return article.view(true);
+    }
+
+    public ArticleView unlike(String memberId, String id) {
+        Article article = lockedPublished(id);
+        ArticleLike like = em.find(ArticleLike.class, new ArticleLike.Key(id, memberId));
+        if (like != null) {
+            em.remove(like);
+            em.createQuery("update Article a set a.likeCount = a.likeCount - 1, a.version = a.version + 1 where a.id = :id")
+                    .setParameter("id", id).executeUpdate();
+        }
+        em.refresh(article);
+        return article.view(false);
+    }
+
+    /**
+     * Articles for a member: those tagged with the member's (and family's) health tags or with the
+     * conditions their readings of the last 30 days point to (grade 1 blood pressure: hypertension
+     * articles), then the recommended ones.
+     */
+    public List<ArticleView.Summary> recommendedFor(String memberId, int size) {
+        java.util.Set<String> keywords = new java.util.LinkedHashSet<>();
+        em.createQuery("select distinct r.type from HealthRecord r, Person p where r.personId = p.id and p.ownerId = :member"
+                + " and r.recordedAt >= :since and r.level not in ('normal', 'target_met', 'unclassified')",
+                health.leiming.health.MeasurementType.class)
+                .setParameter("member", memberId).setParameter("since", Instant.now().minus(java.time.Duration.ofDays(30)))
+                .getResultStream().forEach(type -> keywords.addAll(Topics.of(type)));
+        keywords.addAll(em.createQuery("select distinct t.tag from HealthTag t, Person p where t.personId = p.id"
+                + " and p.ownerId = :member", String.class).setParameter("member", memberId).getResultList());
+        java.util.Map<String, ArticleView.Summary> picked = new java.util.LinkedHashMap<>();
+        if (!keywords.isEmpty()) {
+            em.createQuery("select distinct a from Article a join a.tags t where a.published = true and t in :keywords"
+                    + " order by a.recommended desc, a.publishedAt desc, a.id", Article.class)
+                    .setParameter("keywords", keywords).setMaxResults(size).getResultStream()
+                    .forEach(a -> picked.put(a.id(), a.summaryView()));
+        }
+        if (picked.size() < size) {
+            published(null, null, 1, size).items().stream().filter(a -> !picked.containsKey(a.id()))
+                    .limit(size - picked.size()).forEach(a -> picked.put(a.id(), a));
+        }
+        return List.copyOf(picked.values());
+    }
+
+    private boolean liked(String memberId, String id) {
+        return memberId != null && em.find(ArticleLike.class, new ArticleLike.Key(id, memberId)) != null;
+    }
+
+    private static String etag(Article article) {
+        return "\"" + article.id() + "-" + article.version() + "\"";
+    }
+
+    private Article any(String id) {
+        Article article = id == null ? null : em.find(Article.class, id);
+        if (article == null) {
+            throw BusinessException.notFound("文章");
+        }
+        return article;
+    }
+
+    private Article published(String id) {
+        Article article = any(id);
+        if (!article.isPublished()) {
+            throw BusinessException.notFound("文章");
+        }
+        return article;
+    }
+
+    /** The article's row lock serialises likes: each member's like counts once, the count stays exact. */
+    private Article lockedPublished(String id) {
+        Article article = id == null ? null : em.find(Article.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (article == null || !article.isPublished()) {
+            throw BusinessException.notFound("文章");
+        }
+        return article;
+    }
+
+    private static Page<ArticleView.Summary> page(jakarta.persistence.TypedQuery<Article> items,
+            jakarta.persistence.TypedQuery<Long> count, int page, int size) {
+        List<ArticleView.Summary> list = items.setFirstResult((page - 1) * size).setMaxResults(size).getResultStream()
+                .map(Article::summaryView).toList();
+        return new Page<>(list, page, size, count.getSingleResult());
+    }
+
+    public record Read(ArticleView article, String etag) {
+    }
+
+    public record Page<T>(List<T> items, int page, int size, long total) {
+    }
+}
