@@ -81,10 +81,11 @@ public class KnowledgeBase {
         if (q.isEmpty()) {
             return published(null, null, page, size);
         }
-        String pattern = "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        String matches = " from Article a where a.published = true and (lower(a.title) like :p escape '\\'"
-                + " or lower(a.content) like :p escape '\\')";
-        List<Article> articles = em.createQuery("select a, case when lower(a.title) like :p escape '\\' then 0 else 1 end"
+        // '!' escapes (a backslash in an SQL literal means something else to MySQL than to the others)
+        String pattern = "%" + q.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        String matches = " from Article a where a.published = true and (lower(a.title) like :p escape '!'"
+                + " or lower(a.content) like :p escape '!')";
+        List<Article> articles = em.createQuery("select a, case when lower(a.title) like :p escape '!' then 0 else 1 end"
                 + " as titleFirst" + matches + " order by titleFirst, a.recommended desc, a.publishedAt desc, a.id", Object[].class)
                 .setParameter("p", pattern).setFirstResult((page - 1) * size).setMaxResults(size)
                 .getResultStream().map(row -> (Article) row[0]).toList();
@@ -145,7 +146,8 @@ public class KnowledgeBase {
                 + " and p.ownerId = :member", String.class).setParameter("member", memberId).getResultList());
         java.util.Map<String, ArticleView.Summary> picked = new java.util.LinkedHashMap<>();
         if (!keywords.isEmpty()) {
-            em.createQuery("select distinct a from Article a join a.tags t where a.published = true and t in :keywords"
+            em.createQuery("select a from Article a where a.published = true and exists (select b.id from Article b"
+                    + " join b.tags t where b.id = a.id and t in :keywords)"
                     + " order by a.recommended desc, a.publishedAt desc, a.id", Article.class)
                     .setParameter("keywords", keywords).setMaxResults(size).getResultStream()
                     .forEach(a -> picked.put(a.id(), a.summaryView()));
