@@ -91,6 +91,10 @@ class KnowledgeIT extends DeployedEar {
         List<String> titles = titles(found).stream().filter(t -> t.endsWith(unique)).toList();
         assertEquals(List.of("妊娠期高血压的饮食" + unique, "孕期营养" + unique), titles,
                 "title match first, even before a recommended text match");
+        JsonObject byCategory = api.get("/api/v1/knowledge?category=" + java.net.URLEncoder.encode("孕期",
+                java.nio.charset.StandardCharsets.UTF_8) + "&size=100", member.token()).data();
+        List<String> pregnancy = titles(byCategory).stream().filter(t -> t.endsWith(unique)).toList();
+        assertEquals(List.of("孕期营养" + unique, "妊娠期高血压的饮食" + unique), pregnancy, "recommended first within a category");
         JsonObject latin = api.get("/api/v1/knowledge?q=" + unique.toLowerCase(), member.token()).data();
         assertEquals(3, latin.getInt("total"), "case-insensitive: " + latin);
         assertEquals(0, api.get("/api/v1/knowledge?q=" + unique + "%25", member.token()).data().getInt("total"),
@@ -100,7 +104,8 @@ class KnowledgeIT extends DeployedEar {
 
     @Test
     void likesCountOncePerMemberUnderConcurrentRequests() {
-        String id = article("运动与血压" + System.nanoTime(), "<p>每周150分钟</p>", "运动", false, "运动");
+        String tag = "运动" + System.nanoTime();
+        String id = article("运动与血压" + System.nanoTime(), "<p>每周150分钟</p>", "运动", false, tag);
         Api.Session first = api.login(Api.newPhone());
         List<CompletableFuture<Api.Reply>> same = IntStream.range(0, 8)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> api.post("/api/v1/knowledge/" + id + "/like", "", first.token())))
@@ -121,8 +126,16 @@ class KnowledgeIT extends DeployedEar {
         unlikes.forEach(f -> assertEquals(200, f.join().status()));
         JsonObject after = api.get("/api/v1/knowledge/" + id, first.token()).data();
         assertEquals(6, after.getInt("likeCount"));
+        long viewsBefore = after.getJsonNumber("viewCount").longValue();
+        IntStream.range(0, 12).mapToObj(i -> CompletableFuture.supplyAsync(() -> api.get("/api/v1/knowledge/" + id,
+                others.get(i % others.size()).token()))).toList().forEach(f -> assertEquals(200, f.join().status()));
+        assertEquals(viewsBefore + 13, api.get("/api/v1/knowledge/" + id, first.token()).data().getJsonNumber("viewCount")
+                .longValue(), "twelve concurrent reads and this one, each counted");
         assertFalse(after.getBoolean("liked"));
         assertEquals(404, api.post("/api/v1/knowledge/nope/like", "", first.token()).status());
+        JsonObject tagged = api.get("/api/v1/knowledge?tag=" + java.net.URLEncoder.encode(tag,
+                java.nio.charset.StandardCharsets.UTF_8), first.token()).data();
+        assertEquals(1, tagged.getInt("total"), tagged.toString());
     }
 
     @Test
