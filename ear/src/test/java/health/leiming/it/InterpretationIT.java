@@ -88,6 +88,38 @@ class InterpretationIT extends DeployedEar {
     }
 
     @Test
+    void aWeeklyReportIsInterpreted() {
+        Api.Session member = api.login(Api.newPhone());
+        java.time.LocalDate monday = java.time.LocalDate.now(Care.SHANGHAI)
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).minusWeeks(1);
+        for (int day = 0; day < 3; day++) {
+            api.post("/api/v1/health/records", Json.createObjectBuilder().add("type", "blood_pressure").add("value", 150)
+                    .add("unit", "mmHg").add("recordedAt", monday.plusDays(day).atTime(8, 0).atZone(Care.SHANGHAI).toInstant()
+                            .toString())
+                    .add("metadata", Json.createObjectBuilder().add("systolic", 150).add("diastolic", 95)).build().toString(),
+                    member.token());
+        }
+        Care care = new Care(api);
+        Api.Reply started = api.post("/api/v1/admin/jobs/health-report/start", "{\"period\":\"week\",\"date\":\""
+                + monday + "\"}", care.adminToken());
+        long execution = started.data().getJsonNumber("executionId").longValue();
+        Api.Reply done = api.await("/api/v1/admin/jobs/executions/" + execution, care.adminToken(),
+                r -> r.data().getString("status").equals("COMPLETED"), Duration.ofSeconds(60));
+        assertEquals("COMPLETED", done.data().getString("status"));
+        String reportId = api.get("/api/v1/health/reports", member.token()).data().getJsonArray("items").getJsonObject(0)
+                .getString("id");
+
+        JsonObject answer = byModel(member, "{\"kind\":\"report\",\"reportId\":\"" + reportId + "\"}");
+        assertEquals("report", answer.getString("kind"));
+        assertEquals(member.memberId(), answer.getString("personId"));
+        String sent = model.requests.get(model.requests.size() - 1).toString();
+        assertTrue(sent.contains("血压平均值") && sent.contains("150") && sent.contains("1级高血压"), sent);
+        Api.Session other = api.login(Api.newPhone());
+        assertEquals(404, api.post("/api/v1/ai/interpretations", "{\"kind\":\"report\",\"reportId\":\"" + reportId
+                + "\"}", other.token()).status(), "someone else's report");
+    }
+
+    @Test
     void readingsAndReportsAreInterpretedForTheirOwnerOnly() {
         Api.Session member = api.login(Api.newPhone());
         for (int[] bp : new int[][] {{150, 95}, {146, 92}, {152, 96}}) {
