@@ -1,6 +1,6 @@
 package health.leiming.notify;
 
-import health.leiming.care.Appointment;
+import health.leiming.care.Booking;
 import health.leiming.member.TokenVerifier;
 import health.leiming.order.Order;
 import health.leiming.order.OrderStatus;
@@ -39,6 +39,9 @@ public class Chat {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Booking booking;
 
     @Inject
     Event<ChatMessageSent> sent;
@@ -141,8 +144,7 @@ public class Chat {
     }
 
     private String staffOf(String orderId) {
-        return em.createQuery("select a from Appointment a where a.orderId = :order", Appointment.class)
-                .setParameter("order", orderId).getResultStream().findFirst().map(Appointment::staffId).orElse(null);
+        return booking.appointmentOf(orderId).staffId();
     }
 
     public record ChatPage(List<ChatMessageView> items, int page, int size, long total) {

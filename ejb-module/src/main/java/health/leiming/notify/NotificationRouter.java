@@ -1,6 +1,7 @@
 package health.leiming.notify;
 
 import health.leiming.care.Appointment;
+import health.leiming.care.Booking;
 import health.leiming.care.Hospital;
 import health.leiming.care.Staff;
 import health.leiming.health.HealthProfileService;
@@ -49,6 +50,9 @@ public class NotificationRouter {
 
     @Inject
     HealthProfileService profiles;
+
+    @Inject
+    Booking booking;
 
     @Inject
     WecomApi wecom;
@@ -100,8 +104,9 @@ public class NotificationRouter {
     }
 
     private void orderProgress(String eventId, String eventType, JsonObject event, Instant now) {
+        // An order and its appointment are made in one transaction: where there is one, there is the other.
         Order order = em.find(Order.class, event.getString("orderId"));
-        Appointment appointment = appointmentOf(event.getString("orderId"));
+        Appointment appointment = order == null ? null : booking.appointmentOf(order.id());
         Instant scheduled = appointment == null ? null : appointment.scheduledTime();
         String serviceName = order == null ? event.getString("serviceName", "陪诊服务") : order.serviceName();
         toMember(eventId, eventType, event.getString("memberId"),
@@ -115,12 +120,12 @@ public class NotificationRouter {
     }
 
     private void reminder(String eventId, String eventType, JsonObject event, Instant now) {
-        Appointment appointment = appointmentOf(event.getString("orderId"));
         Order order = em.find(Order.class, event.getString("orderId"));
-        if (appointment == null || order == null) {
+        if (order == null) {
             LOG.info(() -> "Reminder for an order that is gone: " + event.getString("orderId"));
             return;
         }
+        Appointment appointment = booking.appointmentOf(order.id());
         toMember(eventId, eventType, order.userId(),
                 Notices.appointmentReminder(event, order.serviceName(), appointment.scheduledTime(), zone), now);
         toStaff(eventId, eventType, appointment.staffId(), Notices.staffTask(eventType, event, order.serviceName(),
@@ -138,7 +143,8 @@ public class NotificationRouter {
 
     /** The message centre always; a subscribe message when configured, accepted and wanted. */
     void toMember(String eventId, String eventType, String memberId, Notice notice, Instant now) {
-        if (memberId == null || em.find(Member.class, memberId) == null) {
+        Member member = memberId == null ? null : em.find(Member.class, memberId);
+        if (member == null) {
             LOG.info(() -> "No notification for " + eventType + ": the member's account is gone");
             return;
         }
@@ -151,8 +157,7 @@ public class NotificationRouter {
             if (preferences != null && !preferences.allows(notice.kind())) {
                 return;
             }
-            Member member = em.find(Member.class, memberId);
-            if (member == null || member.wechatOpenid() == null || !useGrant(memberId, template.templateId(), now)) {
+            if (member.wechatOpenid() == null || !useGrant(memberId, template.templateId(), now)) {
                 return;
             }
             QuietHours quiet = preferences == null || notice.kind().urgent() ? null : preferences.quietHours();
@@ -188,11 +193,6 @@ public class NotificationRouter {
     private void queue(Delivery delivery) {
         em.persist(delivery);
         queued.fire(new DeliveriesQueued());
-    }
-
-    private Appointment appointmentOf(String orderId) {
-        return em.createQuery("select a from Appointment a where a.orderId = :order", Appointment.class)
-                .setParameter("order", orderId).getResultStream().findFirst().orElse(null);
     }
 
     private String hospitalName(Appointment appointment) {
