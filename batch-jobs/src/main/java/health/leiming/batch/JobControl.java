@@ -14,7 +14,6 @@ import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
-import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.Metric;
@@ -285,10 +284,5 @@ public class JobControl {
     public record ExecutionView(long executionId, String jobName, String status, String exitStatus,
             Map<String, String> parameters, Instant createdAt, Instant startedAt, Instant endedAt, Map<String, Long> counts,
             List<StepView> steps, List<health.leiming.platform.BatchSkip.View> skipped, Long reportsStored) {
-    }
-
-    static boolean finished(BatchStatus status) {
-        return status == BatchStatus.COMPLETED || status == BatchStatus.FAILED || status == BatchStatus.STOPPED
-                || status == BatchStatus.ABANDONED;
     }
 }
