@@ -88,6 +88,32 @@ class InterpretationIT extends DeployedEar {
     }
 
     @Test
+    void aModelThatKeepsFailingIsLeftAloneUntilItsBreakerHalfOpens() {
+        Api.Session member = api.login(Api.newPhone());
+        model.mode(FakeModel.Mode.FAILING);
+        for (int i = 0; i < 4; i++) {
+            JsonObject answer = api.post("/api/v1/ai/interpretations", lab(), member.token()).data();
+            assertTrue(answer.getString("interpreter").startsWith("rules (fallback"), answer.toString());
+        }
+        // The breaker is open now: members still get the rules' answer, and the model is not asked at all.
+        int asked = model.requests.size();
+        for (int i = 0; i < 3; i++) {
+            JsonObject answer = api.post("/api/v1/ai/interpretations", lab(), member.token()).data();
+            assertTrue(answer.getString("interpreter").startsWith("rules (fallback"), answer.toString());
+        }
+        assertEquals(asked, model.requests.size(), "an open breaker sends nothing to the model");
+        assertEquals(7, api.get("/api/v1/ai/interpretations", member.token()).body().getJsonArray("data").size(),
+                "every answer was stored");
+
+        // Once the model is back and the (test) delay of a second has passed, one trial call closes the breaker.
+        model.mode(FakeModel.Mode.ANSWER);
+        FakeSmsGateway.sleep(1500);
+        JsonObject back = api.post("/api/v1/ai/interpretations", lab(), member.token()).data();
+        assertEquals("model:it-model", back.getString("interpreter"), back.toString());
+        assertEquals(asked + 1, model.requests.size());
+    }
+
+    @Test
     void aWeeklyReportIsInterpreted() {
         Api.Session member = api.login(Api.newPhone());
         java.time.LocalDate monday = java.time.LocalDate.now(Care.SHANGHAI)

@@ -58,7 +58,13 @@ class KnowledgeIT extends DeployedEar {
                 care.adminToken());
         assertEquals(400, invalid.status(), invalid.raw());
 
+        assertEquals(java.util.List.of(id), editorsList("status=draft&q=" + unique.toUpperCase()));
+        assertEquals(java.util.List.of(), editorsList("status=published&q=" + unique));
+        assertEquals(400, api.get("/api/v1/admin/knowledge?status=deleted", care.adminToken()).status());
+
         assertEquals(200, api.post("/api/v1/admin/knowledge/" + id + "/publish", "", care.adminToken()).status());
+        assertEquals(java.util.List.of(id), editorsList("status=published&category=" + enc("饮食") + "&q=" + unique));
+        assertEquals(java.util.List.of(), editorsList("status=draft&q=" + unique));
         Api.Reply read = api.get("/api/v1/knowledge/" + id, member.token());
         assertEquals(200, read.status(), read.raw());
         assertEquals(1, read.data().getInt("viewCount"));
@@ -157,5 +163,16 @@ class KnowledgeIT extends DeployedEar {
         assertTrue(general.get(0).getBoolean("recommended"), "without health hints: the editors' picks first " + general);
         assertTrue(general.stream().noneMatch(a -> a.getString("id").equals(hypertension)) || !general.get(0).getString("id")
                 .equals(hypertension), "nothing points this member to hypertension first");
+    }
+
+    /** The ids in the editors' list for a query string. */
+    private java.util.List<String> editorsList(String query) {
+        Api.Reply list = api.get("/api/v1/admin/knowledge?size=200&" + query, care.adminToken());
+        assertEquals(200, list.status(), list.raw());
+        return list.data().getJsonArray("items").stream().map(v -> v.asJsonObject().getString("id")).toList();
+    }
+
+    private static String enc(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

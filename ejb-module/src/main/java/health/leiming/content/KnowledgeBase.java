@@ -48,10 +48,34 @@ public class KnowledgeBase {
         em.remove(any(id));
     }
 
-    /** Every article, drafts included, newest first (the editors' list). */
-    public Page<ArticleView.Summary> all(int page, int size) {
-        return page(em.createQuery("select a from Article a order by a.updatedAt desc, a.id", Article.class),
-                em.createQuery("select count(a) from Article a", Long.class), page, size);
+    /**
+     * The editors' list: every article, drafts included, newest change first; narrowed to published
+     * or draft ones, one category, or titles containing some words when asked.
+     */
+    public Page<ArticleView.Summary> all(Boolean published, String category, String titleContains, int page, int size) {
+        String title = titleContains == null || titleContains.isBlank() ? null : likePattern(titleContains.strip());
+        String where = " where 1 = 1" + (published == null ? "" : " and a.published = :published")
+                + (category == null ? "" : " and a.category = :category")
+                + (title == null ? "" : " and lower(a.title) like :title escape '!'");
+        var items = em.createQuery("select a from Article a" + where + " order by a.updatedAt desc, a.id", Article.class);
+        var count = em.createQuery("select count(a) from Article a" + where, Long.class);
+        for (var query : List.of(items, count)) {
+            if (published != null) {
+                query.setParameter("published", published);
+            }
+            if (category != null) {
+                query.setParameter("category", category);
+            }
+            if (title != null) {
+                query.setParameter("title", title);
+            }
+        }
+        return page(items, count, page, size);
+    }
+
+    /** A LIKE pattern for text as typed; '!' escapes (a backslash means something else to MySQL than to the others). */
+    private static String likePattern(String text) {
+        return "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     /** Published articles, recommended first, then newest; one category or tag when given. */
@@ -75,14 +99,17 @@ public class KnowledgeBase {
     /**
      * Published articles whose title or text contains the words as typed (no word segmentation, so
      * "高血压" finds "妊娠期高血压的饮食"; case-insensitive for Latin letters); title matches first.
+     * The same query on every database: MySQL's ngram full-text parser is not in MariaDB (MDEV-10267,
+     * and our mysql migrations serve both), and with its default token size of 2 it would miss a
+     * one-character search that H2 and PostgreSQL find. A hospital's knowledge base (hundreds to a
+     * few thousand articles) is small enough to scan.
      */
     public Page<ArticleView.Summary> search(String query, int page, int size) {
         String q = query == null ? "" : query.strip();
         if (q.isEmpty()) {
             return published(null, null, page, size);
         }
-        // '!' escapes (a backslash in an SQL literal means something else to MySQL than to the others)
-        String pattern = "%" + q.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        String pattern = likePattern(q);
         String matches = " from Article a where a.published = true and (lower(a.title) like :p escape '!'"
                 + " or lower(a.content) like :p escape '!')";
         List<Article> articles = em.createQuery("select a, case when lower(a.title) like :p escape '!' then 0 else 1 end"

@@ -11,6 +11,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -36,11 +38,17 @@ public class KnowledgeAdminResource {
     @Inject
     KnowledgeBase knowledge;
 
+    /** The editors' list; {@code status=published|draft}, {@code category} and {@code q} (in the title) narrow it. */
     @GET
     public ApiResponse<Page<ArticleView.Summary>> all(
+            @QueryParam("status") @Pattern(regexp = "published|draft", message = "status只能是published或draft") String status,
+            @QueryParam("category") String category,
+            @QueryParam("q") @Size(max = 100, message = "搜索词最多100个字") String q,
             @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "页码从1开始") int page,
             @QueryParam("size") @DefaultValue("50") @Min(value = 1, message = "每页至少1条") @Max(value = 200, message = "每页最多200条") int size) {
-        KnowledgeBase.Page<ArticleView.Summary> result = knowledge.all(page, size);
+        Boolean published = status == null ? null : status.equals("published");
+        KnowledgeBase.Page<ArticleView.Summary> result = knowledge.all(published,
+                category == null || category.isBlank() ? null : category, q, page, size);
         return ApiResponse.ok(new Page<>(result.items(), result.page(), result.size(), result.total()));
     }
 
