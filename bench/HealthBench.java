@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  * Data and JDBC side of bench/health-bench.sh (see bench/README.md).
  *
  *   java -cp <jdbc driver> bench/HealthBench.java load <baseUrl> <outDir> <members> <readingsEach>
+ *   java bench/HealthBench.java sms-sink
  *   java -cp <jdbc driver> bench/HealthBench.java sql <jdbcUrl> <user> <password> <personId> <threads> <seconds>
  *
  * load: logs in one member and gives them a year of blood pressure readings (4 a day, 1,460), then
@@ -52,6 +53,9 @@ public class HealthBench {
         try {
             if (args[0].equals("load")) {
                 load(args[1], Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            } else if (args[0].equals("sms-sink")) {
+                smsGateway().start();
+                Thread.currentThread().join(); // until the script stops it
             } else {
                 sql(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]), Integer.parseInt(args[6]));
             }
@@ -62,7 +66,12 @@ public class HealthBench {
         System.exit(status);
     }
 
-    static void load(String base, Path out, int members, int readingsEach) throws Exception {
+    /**
+     * The SMS gateway as the server is configured to call it: keeps login codes, answers 200. Runs
+     * during the load and then as "sms-sink" for the measured phases, so that the risk alerts the
+     * readings raise are sent once, as in production, instead of being retried against a dead port.
+     */
+    static HttpServer smsGateway() throws java.io.IOException {
         HttpServer sms = HttpServer.create(new InetSocketAddress("127.0.0.1", 18089), 64);
         sms.setExecutor(Executors.newFixedThreadPool(4));
         sms.createContext("/sms/send", exchange -> {
@@ -75,6 +84,11 @@ public class HealthBench {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
+        return sms;
+    }
+
+    static void load(String base, Path out, int members, int readingsEach) throws Exception {
+        HttpServer sms = smsGateway();
         sms.start();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         long start = System.nanoTime();

@@ -127,6 +127,29 @@ class HealthOverviewIT extends DeployedEar {
     }
 
     @Test
+    void readingsOfOneDayAddUpInTheDailyPoint() {
+        Api.Session member = api.login(Api.newPhone());
+        java.time.ZonedDateTime noon = java.time.LocalDate.now(Care.SHANGHAI).minusDays(3).atTime(12, 0)
+                .atZone(Care.SHANGHAI);
+        int[][] readings = {{128, 82}, {186, 112}, {141, 79}, {119, 76}};
+        for (int i = 0; i < readings.length; i++) {
+            String body = Json.createObjectBuilder().add("type", "blood_pressure").add("value", readings[i][0])
+                    .add("recordedAt", noon.plusMinutes(i).toInstant().toString())
+                    .add("metadata", Json.createObjectBuilder().add("diastolic", readings[i][1])).build().toString();
+            assertEquals(200, api.post("/api/v1/health/records", body, member.token()).status());
+        }
+        JsonObject month = api.get("/api/v1/health/trends?type=blood_pressure&period=30d", member.token()).data();
+        assertEquals(1, month.getJsonArray("dataPoints").size(), month.toString());
+        JsonObject day = month.getJsonArray("dataPoints").getJsonObject(0);
+        assertEquals(4, day.getInt("count"));
+        assertEquals(119, day.getInt("min"));
+        assertEquals(186, day.getInt("max"));
+        assertEquals(143.5, day.getJsonNumber("value").doubleValue(), 0.001);
+        assertEquals(87.25, day.getJsonNumber("diastolic").doubleValue(), 0.001);
+        assertEquals(143.5, month.getJsonObject("statistics").getJsonNumber("average").doubleValue(), 0.001);
+    }
+
+    @Test
     void aWeekOfWeightIsReclassifiedWhenTheHeightChanges() {
         Api.Session member = api.login(Api.newPhone());
         api.put("/api/v1/health/profile", Json.createObjectBuilder().add("heightCm", 170).build().toString(),

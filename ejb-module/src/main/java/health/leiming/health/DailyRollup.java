@@ -34,6 +34,25 @@ public class DailyRollup {
         return LocalDate.ofInstant(instant, zone);
     }
 
+    /**
+     * A new reading: added to its day's roll-up without reading the day again. Corrections and
+     * deletions use {@link #refresh}, which recomputes the day.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(String personId, MeasurementType type, TrendAnalysis.Reading reading) {
+        LocalDate day = dayOf(reading.at());
+        DailyStat stat = em.find(DailyStat.class, new DailyStat.Key(personId, type, day));
+        if (stat == null) {
+            stat = new DailyStat(personId, type, day);
+            stat.add(reading);
+            em.persist(stat);
+        } else if (stat.accepts(reading)) {
+            stat.add(reading);
+        } else {
+            refresh(personId, type, day);
+        }
+    }
+
     /** Recomputes one day from its readings; removes the day when none are left. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refresh(String personId, MeasurementType type, LocalDate day) {

@@ -98,6 +98,37 @@ public class DailyStat {
         }
     }
 
+    /**
+     * Adds one new reading to the day: exact, because the caller holds the person's row lock. A
+     * device that sends a reading a minute would otherwise make every write re-read its whole day.
+     */
+    void add(TrendAnalysis.Reading r) {
+        if (count == 0) {
+            summarise(List.of(r));
+            return;
+        }
+        count++;
+        sum = sum.add(r.value());
+        min = min.min(r.value());
+        max = max.max(r.value());
+        if (diastolicSum != null && r.diastolic() != null) {
+            diastolicSum = diastolicSum.add(r.diastolic());
+            diastolicMin = diastolicMin.min(r.diastolic());
+            diastolicMax = diastolicMax.max(r.diastolic());
+        }
+        if (!TrendAnalysis.isFine(r.indicator().level())) {
+            abnormal++;
+        }
+        if (r.indicator().alert()) {
+            alerts++;
+        }
+    }
+
+    /** Whether a reading can be added to this day as it is (both or neither carry a diastolic). */
+    boolean accepts(TrendAnalysis.Reading r) {
+        return count == 0 || (diastolicSum != null) == (r.diastolic() != null);
+    }
+
     LocalDate day() {
         return day;
     }

@@ -65,7 +65,8 @@ public class HealthRecordService {
                     return view(existing).asDuplicate();
                 }
             }
-            Indicator indicator = m.indicator(profiles.heightOf(person.id()));
+            // Only a weight is classified with the height (BMI): no profile read for the other types.
+            Indicator indicator = m.indicator(m.type() == MeasurementType.weight ? profiles.heightOf(person.id()) : null);
             HealthRecord record = new HealthRecord(person.id(), m, indicator, source, deviceId, recordedAt,
                     Text.blankToNull(input.notes()), original(input), input.unit(), now);
             em.persist(record);
@@ -75,7 +76,8 @@ public class HealthRecordService {
                 // The same device reading arrived twice at the same moment; the other request stored it.
                 throw new BusinessException(ErrorKind.CONFLICT, "RECORD_DUPLICATE", "该设备数据正在同步，请稍后刷新");
             }
-            rollup.refresh(person.id(), m.type(), rollup.dayOf(recordedAt));
+            rollup.add(person.id(), m.type(), new TrendAnalysis.Reading(recordedAt, record.reading(), record.diastolic(),
+                    indicator));
             raiseAlertIfDangerous(person, record, indicator);
             return record.view(indicator, 0);
         });

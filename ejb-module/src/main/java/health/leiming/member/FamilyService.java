@@ -98,8 +98,12 @@ public class FamilyService {
      * every server knows its cached views of the person's data (trends) are stale.
      */
     public Person lockedForHealthChange(String memberId, String personId) {
-        Person person = owned(memberId, personId);
-        em.lock(person, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        // Read and locked in one statement (this is on every health write); someone else's person is
+        // then refused like a missing one, and the refusal rolls the lock back at once.
+        Person person = em.find(Person.class, personOrSelf(memberId, personId), LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        if (person == null || !person.belongsTo(memberId)) {
+            throw BusinessException.notFound("就诊人");
+        }
         return person;
     }
 

@@ -5,6 +5,7 @@ import health.leiming.health.TrendService;
 import health.leiming.health.TrendView;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
+import health.leiming.web.platform.SharedData;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,8 +14,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Trends (seed 5.3.2) and the dashboard of the member or a family member (personId). */
@@ -27,14 +32,20 @@ public class TrendResource {
     @Inject
     TrendService trends;
 
+    @Inject
+    SharedData shared;
+
     @Context
     SecurityContext security;
 
     @GET
     @Path("/trends")
-    public ApiResponse<TrendView> trend(@QueryParam("personId") String personId, @QueryParam("type") String type,
+    @APIResponse(responseCode = "200", description = "The usual envelope {success, code, message, data, timestamp,"
+            + " requestId}; data is the trend", content = @Content(schema = @Schema(implementation = TrendView.class)))
+    public Response trend(@QueryParam("personId") String personId, @QueryParam("type") String type,
             @QueryParam("period") String period, @QueryParam("start") LocalDate start, @QueryParam("end") LocalDate end) {
-        return ApiResponse.ok(trends.trend(Caller.memberId(security), personId, type, period, start, end));
+        // The same (cached) trend goes to every request until the person's data changes: written once.
+        return shared.ok(trends.trend(Caller.memberId(security), personId, type, period, start, end));
     }
 
     @GET

@@ -10,10 +10,11 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonConfig implements ContextResolver<Jsonb> {
 
-    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
+    /** The one configured instance (thread-safe), also for code that writes JSON itself. */
+    static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
     @Override
     public Jsonb getContext(Class<?> type) {
-        return jsonb;
+        return JSONB;
     }
 }
