@@ -3,6 +3,7 @@ package health.leiming.web.admin;
 import health.leiming.member.AdminAuth;
 import health.leiming.web.platform.ApiResponse;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 @PermitAll
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class AdminAuthResource {
 
     @Inject

@@ -5,6 +5,7 @@ import health.leiming.platform.AuditTrail;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Page;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @RolesAllowed("admin")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class AuditResource {
 
     @Inject

@@ -6,6 +6,7 @@ import health.leiming.care.ServiceView;
 import health.leiming.order.Reviews;
 import health.leiming.web.platform.ApiResponse;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +28,7 @@ import java.util.List;
 @Path("/")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class CatalogResource {
 
     static final int MAX_AGE_SECONDS = 300;

@@ -6,6 +6,7 @@ import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
 import health.leiming.web.platform.Page;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @RolesAllowed("member")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class KnowledgeResource {
 
     @Inject

@@ -7,6 +7,7 @@ import health.leiming.platform.Text;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @RolesAllowed("member")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class MemberResource {
 
     @Inject

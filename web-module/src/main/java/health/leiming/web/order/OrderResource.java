@@ -9,6 +9,7 @@ import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
 import health.leiming.web.platform.Page;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @RolesAllowed("member")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class OrderResource {
 
     @Inject

@@ -5,6 +5,7 @@ import health.leiming.order.Payments;
 import health.leiming.order.WechatPay;
 import health.leiming.platform.Logs;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +26,7 @@ import java.util.logging.Logger;
  */
 @Path("/payments/wechat/notify")
 @PermitAll
+@ApplicationScoped
 public class WechatPayNotifyResource {
 
     private static final Logger LOG = Logs.get(WechatPayNotifyResource.class);

@@ -3,6 +3,7 @@ package health.leiming.web.wecom;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.wecom.StaffAuth;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 @PermitAll
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class StaffLoginResource {
 
     @Inject
