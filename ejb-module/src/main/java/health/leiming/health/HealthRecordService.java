@@ -70,11 +70,13 @@ public class HealthRecordService {
             HealthRecord record = new HealthRecord(person.id(), m, indicator, source, deviceId, recordedAt,
                     Text.blankToNull(input.notes()), original(input), input.unit(), now);
             em.persist(record);
-            try {
-                em.flush();
-            } catch (PersistenceException e) {
-                // The same device reading arrived twice at the same moment; the other request stored it.
-                throw new BusinessException(ErrorKind.CONFLICT, "RECORD_DUPLICATE", "该设备数据正在同步，请稍后刷新");
+            if (deviceId != null) { // only a device reading has a unique key to collide on (see sameDeviceReading)
+                try {
+                    em.flush();
+                } catch (PersistenceException e) {
+                    // The same device reading arrived twice at the same moment; the other request stored it.
+                    throw new BusinessException(ErrorKind.CONFLICT, "RECORD_DUPLICATE", "该设备数据正在同步，请稍后刷新");
+                }
             }
             rollup.add(person.id(), m.type(), new TrendAnalysis.Reading(recordedAt, record.reading(), record.diastolic(),
                     indicator));
