@@ -17,6 +17,7 @@ import java.util.Map;
 @ApplicationScoped
 public class SharedData {
 
+    /** The most recent values and their JSON (each entry keeps its value alive): some 20 MB at worst. */
     static final int MAX_ENTRIES = 256;
 
     private record Identity(Object value) {
