@@ -70,48 +70,32 @@ public class DailyStat {
 
     /** Recomputes the day from all of its readings (a handful), so that corrections and deletions are exact. */
     void summarise(List<TrendAnalysis.Reading> readings) {
-        count = readings.size();
-        sum = BigDecimal.ZERO;
-        min = readings.get(0).value();
-        max = min;
-        boolean bp = readings.get(0).diastolic() != null;
-        diastolicSum = bp ? BigDecimal.ZERO : null;
-        diastolicMin = bp ? readings.get(0).diastolic() : null;
-        diastolicMax = diastolicMin;
-        abnormal = 0;
-        alerts = 0;
-        for (TrendAnalysis.Reading r : readings) {
-            sum = sum.add(r.value());
-            min = min.min(r.value());
-            max = max.max(r.value());
-            if (bp) {
-                diastolicSum = diastolicSum.add(r.diastolic());
-                diastolicMin = diastolicMin.min(r.diastolic());
-                diastolicMax = diastolicMax.max(r.diastolic());
-            }
-            if (!TrendAnalysis.isFine(r.indicator().level())) {
-                abnormal++;
-            }
-            if (r.indicator().alert()) {
-                alerts++;
-            }
-        }
+        count = 0;
+        readings.forEach(this::add);
     }
 
     /**
-     * Adds one new reading to the day: exact, because the caller holds the person's row lock. A
-     * device that sends a reading a minute would otherwise make every write re-read its whole day.
+     * Adds one reading to the day: exact for a new reading, because the caller holds the person's row
+     * lock. A device that sends a reading a minute would otherwise make every write re-read its whole
+     * day. The day's first reading sets its shape (with or without a diastolic; see {@link #accepts}).
      */
     void add(TrendAnalysis.Reading r) {
         if (count == 0) {
-            summarise(List.of(r));
-            return;
+            sum = BigDecimal.ZERO;
+            min = r.value();
+            max = min;
+            boolean bp = r.diastolic() != null;
+            diastolicSum = bp ? BigDecimal.ZERO : null;
+            diastolicMin = bp ? r.diastolic() : null;
+            diastolicMax = diastolicMin;
+            abnormal = 0;
+            alerts = 0;
         }
         count++;
         sum = sum.add(r.value());
         min = min.min(r.value());
         max = max.max(r.value());
-        if (diastolicSum != null && r.diastolic() != null) {
+        if (diastolicSum != null) {
             diastolicSum = diastolicSum.add(r.diastolic());
             diastolicMin = diastolicMin.min(r.diastolic());
             diastolicMax = diastolicMax.max(r.diastolic());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** A day's roll-up grown one new reading at a time equals the day recomputed from all its readings. */
+/** A day's roll-up, grown one new reading at a time or recomputed, gives the figures of all its readings. */
 class DailyStatTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
@@ -30,25 +31,33 @@ class DailyStatTest {
                 new Indicator(level, "", "", level.equals("grade_3")));
     }
 
-    private static void assertSame(DailyStat expected, DailyStat actual) {
-        assertEquals(expected.count(), actual.count());
-        assertEquals(0, expected.sum().compareTo(actual.sum()));
-        assertEquals(0, expected.min().compareTo(actual.min()));
-        assertEquals(0, expected.max().compareTo(actual.max()));
-        assertEquals(expected.average(), actual.average());
-        assertEquals(expected.diastolicAverage(), actual.diastolicAverage());
-        if (expected.diastolicSum() == null) {
+    /** The day's figures computed here, straight from the readings, as the oracle. */
+    private static void assertSummarises(List<TrendAnalysis.Reading> readings, DailyStat actual) {
+        assertEquals(readings.size(), actual.count());
+        BigDecimal sum = readings.stream().map(TrendAnalysis.Reading::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, sum.compareTo(actual.sum()));
+        assertEquals(0, readings.stream().map(TrendAnalysis.Reading::value).min(BigDecimal::compareTo).orElseThrow()
+                .compareTo(actual.min()));
+        assertEquals(0, readings.stream().map(TrendAnalysis.Reading::value).max(BigDecimal::compareTo).orElseThrow()
+                .compareTo(actual.max()));
+        BigDecimal n = BigDecimal.valueOf(readings.size());
+        assertEquals(sum.divide(n, 2, RoundingMode.HALF_UP), actual.average());
+        if (readings.get(0).diastolic() == null) {
             assertNull(actual.diastolicSum());
+            assertNull(actual.diastolicAverage());
         } else {
-            assertEquals(0, expected.diastolicMin().compareTo(actual.diastolicMin()));
-            assertEquals(0, expected.diastolicMax().compareTo(actual.diastolicMax()));
+            List<BigDecimal> diastolic = readings.stream().map(TrendAnalysis.Reading::diastolic).toList();
+            assertEquals(diastolic.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(n, 2, RoundingMode.HALF_UP),
+                    actual.diastolicAverage());
+            assertEquals(0, diastolic.stream().min(BigDecimal::compareTo).orElseThrow().compareTo(actual.diastolicMin()));
+            assertEquals(0, diastolic.stream().max(BigDecimal::compareTo).orElseThrow().compareTo(actual.diastolicMax()));
         }
-        assertEquals(expected.abnormal(), actual.abnormal());
-        assertEquals(expected.alerts(), actual.alerts());
+        assertEquals(readings.stream().filter(r -> !TrendAnalysis.isFine(r.indicator().level())).count(), actual.abnormal());
+        assertEquals(readings.stream().filter(r -> r.indicator().alert()).count(), actual.alerts());
     }
 
     @Test
-    void addingReadingsOneByOneGivesTheRecomputedDay() {
+    void addingReadingsOneByOneOrRecomputingGivesTheDaysFigures() {
         Random random = new Random(20261129);
         for (boolean bloodPressure : new boolean[] {true, false}) {
             for (int round = 0; round < 200; round++) {
@@ -60,9 +69,13 @@ class DailyStatTest {
                     grown.add(r);
                     readings.add(r);
                 }
+                assertSummarises(readings, grown);
                 DailyStat recomputed = new DailyStat("p", MeasurementType.blood_pressure, DAY);
                 recomputed.summarise(readings);
-                assertSame(recomputed, grown);
+                assertSummarises(readings, recomputed);
+                // a day recomputed after it had other readings starts afresh
+                recomputed.summarise(readings.subList(0, 1));
+                assertSummarises(readings.subList(0, 1), recomputed);
             }
         }
     }
