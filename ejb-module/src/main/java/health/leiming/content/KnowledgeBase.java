@@ -6,8 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The knowledge base (知识库): editors (admins) write, publish, unpublish and delete articles; members
@@ -53,24 +55,21 @@ public class KnowledgeBase {
      * or draft ones, one category, or titles containing some words when asked.
      */
     public Page<ArticleView.Summary> all(Boolean published, String category, String titleContains, int page, int size) {
-        String title = titleContains == null || titleContains.isBlank() ? null : likePattern(titleContains.strip());
-        String where = " where 1 = 1" + (published == null ? "" : " and a.published = :published")
-                + (category == null ? "" : " and a.category = :category")
-                + (title == null ? "" : " and lower(a.title) like :title escape '!'");
-        var items = em.createQuery("select a from Article a" + where + " order by a.updatedAt desc, a.id", Article.class);
-        var count = em.createQuery("select count(a) from Article a" + where, Long.class);
-        for (var query : List.of(items, count)) {
-            if (published != null) {
-                query.setParameter("published", published);
-            }
-            if (category != null) {
-                query.setParameter("category", category);
-            }
-            if (title != null) {
-                query.setParameter("title", title);
-            }
+        Map<String, Object> filters = new LinkedHashMap<>();
+        String where = " where 1 = 1";
+        if (published != null) {
+            where += " and a.published = :published";
+            filters.put("published", published);
         }
-        return page(items, count, page, size);
+        if (category != null) {
+            where += " and a.category = :category";
+            filters.put("category", category);
+        }
+        if (titleContains != null && !titleContains.isBlank()) {
+            where += " and lower(a.title) like :title escape '!'";
+            filters.put("title", likePattern(titleContains.strip()));
+        }
+        return page(where, filters, "a.updatedAt desc, a.id", page, size);
     }
 
     /** A LIKE pattern for text as typed; '!' escapes (a backslash means something else to MySQL than to the others). */
@@ -80,20 +79,17 @@ public class KnowledgeBase {
 
     /** Published articles, recommended first, then newest; one category or tag when given. */
     public Page<ArticleView.Summary> published(String category, String tag, int page, int size) {
-        String where = " where a.published = true" + (category == null ? "" : " and a.category = :category")
-                + (tag == null ? "" : " and :tag member of a.tags");
-        var items = em.createQuery("select a from Article a" + where
-                + " order by a.recommended desc, a.publishedAt desc, a.id", Article.class);
-        var count = em.createQuery("select count(a) from Article a" + where, Long.class);
+        Map<String, Object> filters = new LinkedHashMap<>();
+        String where = " where a.published = true";
         if (category != null) {
-            items.setParameter("category", category);
-            count.setParameter("category", category);
+            where += " and a.category = :category";
+            filters.put("category", category);
         }
         if (tag != null) {
-            items.setParameter("tag", tag);
-            count.setParameter("tag", tag);
+            where += " and :tag member of a.tags";
+            filters.put("tag", tag);
         }
-        return page(items, count, page, size);
+        return page(where, filters, "a.recommended desc, a.publishedAt desc, a.id", page, size);
     }
 
     /**
@@ -219,8 +215,14 @@ public class KnowledgeBase {
         return article;
     }
 
-    private static Page<ArticleView.Summary> page(jakarta.persistence.TypedQuery<Article> items,
-            jakarta.persistence.TypedQuery<Long> count, int page, int size) {
+    /** One page of the articles a where clause selects (its parameters bound to the page and the count). */
+    private Page<ArticleView.Summary> page(String where, Map<String, Object> parameters, String order, int page, int size) {
+        var items = em.createQuery("select a from Article a" + where + " order by " + order, Article.class);
+        var count = em.createQuery("select count(a) from Article a" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            items.setParameter(name, value);
+            count.setParameter(name, value);
+        });
         List<ArticleView.Summary> list = items.setFirstResult((page - 1) * size).setMaxResults(size).getResultStream()
                 .map(Article::summaryView).toList();
         return new Page<>(list, page, size, count.getSingleResult());
