@@ -3,6 +3,7 @@ package health.leiming.web.content;
 import health.leiming.content.ArticleInput;
 import health.leiming.content.ArticleView;
 import health.leiming.content.KnowledgeBase;
+import health.leiming.platform.Text;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Page;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,8 +50,8 @@ public class KnowledgeAdminResource {
             @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "页码从1开始") int page,
             @QueryParam("size") @DefaultValue("50") @Min(value = 1, message = "每页至少1条") @Max(value = 200, message = "每页最多200条") int size) {
         Boolean published = status == null ? null : status.equals("published");
-        KnowledgeBase.Page<ArticleView.Summary> result = knowledge.all(published,
-                category == null || category.isBlank() ? null : category, q, page, size);
+        KnowledgeBase.Page<ArticleView.Summary> result = knowledge.all(published, Text.blankToNull(category), q, page,
+                size);
         return ApiResponse.ok(new Page<>(result.items(), result.page(), result.size(), result.total()));
     }
 

@@ -2,6 +2,7 @@ package health.leiming.web.content;
 
 import health.leiming.content.ArticleView;
 import health.leiming.content.KnowledgeBase;
+import health.leiming.platform.Text;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
 import health.leiming.web.platform.Page;
@@ -51,7 +52,7 @@ public class KnowledgeResource {
             @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "页码从1开始") int page,
             @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "每页至少1条") @Max(value = 100, message = "每页最多100条") int size) {
         KnowledgeBase.Page<ArticleView.Summary> result = query != null && !query.isBlank()
-                ? knowledge.search(query, page, size) : knowledge.published(blank(category), blank(tag), page, size);
+                ? knowledge.search(query, page, size) : knowledge.published(Text.blankToNull(category), Text.blankToNull(tag), page, size);
         return ApiResponse.ok(new Page<>(result.items(), result.page(), result.size(), result.total()));
     }
 
@@ -87,9 +88,5 @@ public class KnowledgeResource {
     @Path("/{id}/like")
     public ApiResponse<ArticleView> unlike(@PathParam("id") String id) {
         return ApiResponse.ok(knowledge.unlike(Caller.memberId(security), id));
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }
