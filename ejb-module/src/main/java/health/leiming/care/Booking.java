@@ -99,9 +99,13 @@ public class Booking {
      */
     public BookingView book(String memberId, BookingRequest request) {
         Booking self = session.getBusinessObject(Booking.class);
+        // The order number is taken here, before an attempt holds a database connection: taken inside
+        // one, every booking would need a second connection, and as many concurrent bookings as the
+        // pool has connections would each hold one and wait for another until the pool timed out.
+        String orderNumber = orderNumbers.next(Instant.now());
         for (int attempt = 1;; attempt++) {
             try {
-                return self.attempt(memberId, request);
+                return self.attempt(memberId, request, orderNumber);
             } catch (SlotRaced e) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw new BusinessException(ErrorKind.CONFLICT, "SLOT_BUSY", "该时段预约的人较多，请稍后重试");
@@ -111,7 +115,7 @@ public class Booking {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public BookingView attempt(String memberId, BookingRequest request) {
+    public BookingView attempt(String memberId, BookingRequest request, String orderNumber) {
         Person person = family.owned(memberId, request.personId());
         CareService service = activeService(request.serviceId());
         if (request.hospitalId() != null) {
@@ -144,7 +148,7 @@ public class Booking {
         }
         Staff companion = free.get(ThreadLocalRandom.current().nextInt(free.size())); // spreads racing bookings
 
-        Order.Placed placed = Order.place(orderNumbers.next(now), memberId, person.id(), service.id(), service.price(),
+        Order.Placed placed = Order.place(orderNumber, memberId, person.id(), service.id(), service.price(),
                 Json.createObjectBuilder().add("name", request.contactPerson().strip())
                         .add("phone", request.contactPhone().strip()).build(),
                 Json.createObjectBuilder().add("name", service.name()).add("category", service.category().name())
