@@ -1,6 +1,6 @@
 package health.leiming.batch;
 
-import health.leiming.care.AppointmentReminders;
+import health.leiming.order.AppointmentReminders;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;

@@ -1,6 +1,6 @@
 package health.leiming.batch;
 
-import health.leiming.care.AppointmentReminders;
+import health.leiming.order.AppointmentReminders;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

@@ -129,8 +129,8 @@ final class Api {
             return body().getJsonArray("data");
         }
 
-        String code() {
-            return body().getString("code");
+        String errorCode() {
+            return body().getString("errorCode");
         }
 
         boolean success() {

@@ -110,11 +110,11 @@ class BookingIT extends DeployedEar {
         Api.Reply halfPast = api.post("/api/v1/appointments", Care.booking(serviceId, Care.slot(9).plusSeconds(1800),
                 null), member.token());
         assertEquals(400, halfPast.status());
-        assertEquals("SLOT_INVALID", halfPast.body().getString("code"));
+        assertEquals("SLOT_INVALID", halfPast.body().getString("errorCode"));
         Api.Reply past = api.post("/api/v1/appointments", Care.booking(serviceId, Care.slot(9).minus(Duration.ofDays(7)),
                 null), member.token());
         assertEquals(409, past.status(), past.raw());
-        assertEquals("SLOT_CLOSED", past.body().getString("code"));
+        assertEquals("SLOT_CLOSED", past.body().getString("errorCode"));
         Api.Reply someoneElses = api.post("/api/v1/appointments", Care.booking(serviceId, Care.slot(9),
                 stranger.memberId()), member.token());
         assertEquals(404, someoneElses.status(), "another member's person is not found");
@@ -154,7 +154,7 @@ class BookingIT extends DeployedEar {
 
         Api.Reply again = api.post("/api/v1/orders/" + orderId + "/cancel", "{}", member.token());
         assertEquals(409, again.status());
-        assertEquals("ORDER_STATE_INVALID", again.body().getString("code"));
+        assertEquals("ORDER_STATE_INVALID", again.body().getString("errorCode"));
         assertEquals(1, api.get("/api/v1/orders?status=cancelled", member.token()).data().getInt("total"));
         assertEquals(0, api.get("/api/v1/orders?status=pending", member.token()).data().getInt("total"));
     }
@@ -230,7 +230,7 @@ class BookingIT extends DeployedEar {
                     booked++;
                 } else {
                     assertEquals(409, reply.status(), reply.raw());
-                    String code = reply.body().getString("code");
+                    String code = reply.body().getString("errorCode");
                     assertTrue(code.equals("SLOT_FULL") || code.equals("SLOT_BUSY") || code.equals("BOOKING_DUPLICATE"),
                             reply.raw());
                 }

@@ -18,7 +18,7 @@ class CareCatalogIT extends DeployedEar {
     void onlyTheRightPasswordGivesAnAdminToken() {
         Api.Reply wrong = api.post("/api/v1/admin/login", Api.json("username", "it-admin", "password", "guess"), null);
         assertEquals(401, wrong.status());
-        assertEquals("LOGIN_FAILED", wrong.body().getString("code"));
+        assertEquals("LOGIN_FAILED", wrong.body().getString("errorCode"));
         Api.Reply unknown = api.post("/api/v1/admin/login", Api.json("username", "nobody", "password", "guess"), null);
         assertEquals(401, unknown.status());
         assertEquals(wrong.body().getString("message"), unknown.body().getString("message"),
@@ -67,7 +67,7 @@ class CareCatalogIT extends DeployedEar {
                 .add("category", "massage").add("price", 10).add("durationMinutes", 60).build().toString(),
                 care.adminToken());
         assertEquals(400, category.status());
-        assertEquals("CATEGORY_INVALID", category.body().getString("code"));
+        assertEquals("CATEGORY_INVALID", category.body().getString("errorCode"));
         Api.Reply negative = api.post("/api/v1/admin/services", Json.createObjectBuilder().add("name", "代取报告")
                 .add("category", "other").add("price", -1).add("durationMinutes", 60).build().toString(),
                 care.adminToken());
@@ -103,6 +103,6 @@ class CareCatalogIT extends DeployedEar {
                 .add("serviceIds", Json.createArrayBuilder().add("no-such-service")).build().toString(),
                 care.adminToken());
         assertEquals(400, unknown.status());
-        assertEquals("SERVICE_UNKNOWN", unknown.body().getString("code"));
+        assertEquals("SERVICE_UNKNOWN", unknown.body().getString("errorCode"));
     }
 }

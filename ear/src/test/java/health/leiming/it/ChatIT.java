@@ -208,7 +208,7 @@ class ChatIT extends DeployedEar {
         Api.Reply closed = api.post("/api/v1/orders/" + order.orderId() + "/chat", Api.json("content", "还在吗"),
                 order.member().token());
         assertEquals(409, closed.status(), closed.raw());
-        assertEquals("CHAT_CLOSED", closed.body().getString("code"));
+        assertEquals("CHAT_CLOSED", closed.body().getString("errorCode"));
         assertEquals(403, api.post("/api/v1/orders/" + order.orderId() + "/chat", Api.json("content", "x"),
                 care.adminToken()).status(), "admins read, they do not write");
     }

@@ -50,7 +50,7 @@ class FamilyIT extends DeployedEar {
                 .add("idCard", "110105194910010010").build().toString();
         Api.Reply refused = api.post("/api/v1/persons", body, member.token());
         assertEquals(400, refused.status());
-        assertEquals("ID_CARD_INVALID", refused.code());
+        assertEquals("ID_CARD_INVALID", refused.errorCode());
         assertEquals(1, api.get("/api/v1/persons", member.token()).body().getJsonArray("data").size());
     }
 
@@ -62,7 +62,7 @@ class FamilyIT extends DeployedEar {
         assertEquals(200, api.post("/api/v1/persons", body, member.token()).status());
         Api.Reply again = api.post("/api/v1/persons", body, member.token());
         assertEquals(409, again.status());
-        assertEquals("PERSON_DUPLICATE", again.code());
+        assertEquals("PERSON_DUPLICATE", again.errorCode());
     }
 
     @Test
@@ -85,7 +85,7 @@ class FamilyIT extends DeployedEar {
         Api.Session member = api.login(Api.newPhone());
         Api.Reply refused = api.send(api.request("/api/v1/persons/" + member.memberId(), member.token()).DELETE());
         assertEquals(409, refused.status());
-        assertEquals("PERSON_IS_SELF", refused.code());
+        assertEquals("PERSON_IS_SELF", refused.errorCode());
         assertTrue(api.get("/api/v1/persons/" + member.memberId(), member.token()).success());
     }
 }

@@ -58,6 +58,26 @@ class HealthOverviewIT extends DeployedEar {
         assertEquals(19.5, typedBmi.data().getJsonNumber("bmi").doubleValue(), 0.001, "BMI is derived, whatever is sent");
     }
 
+    /** The product document calls them height and weight; the server takes and gives both names. */
+    @Test
+    void theProfileSpeaksTheProductDocumentsFieldNamesToo() {
+        Api.Session member = api.login(Api.newPhone());
+        Api.Reply saved = api.put("/api/v1/health/profile", Json.createObjectBuilder().add("height", 160)
+                .add("weight", 64).build().toString(), member.token());
+        assertEquals(200, saved.status(), saved.raw());
+        assertEquals(25.0, saved.data().getJsonNumber("bmi").doubleValue(), 0.001);
+        assertEquals(160, saved.data().getJsonNumber("height").intValue());
+        assertEquals(64, saved.data().getJsonNumber("weight").intValue());
+        assertEquals(160, saved.data().getJsonNumber("heightCm").intValue());
+
+        Api.Reply both = api.put("/api/v1/health/profile", Json.createObjectBuilder().add("height", 160)
+                .add("heightCm", 170).build().toString(), member.token());
+        assertEquals(400, both.status(), both.raw());
+        assertEquals("PROFILE_FIELD_CONFLICT", both.errorCode());
+        assertEquals(160, api.get("/api/v1/health/profile", member.token()).data().getJsonNumber("height").intValue(),
+                "a refused save changes nothing");
+    }
+
     @Test
     void healthTagsAreReplacedAsAWhole() {
         Api.Session member = api.login(Api.newPhone());

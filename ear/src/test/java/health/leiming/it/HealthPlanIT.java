@@ -59,7 +59,7 @@ class HealthPlanIT extends DeployedEar {
                 .getString("status"));
         Api.Reply pausedTwice = api.put("/api/v1/health/plans/" + id + "/pause", "", member.token());
         assertEquals(409, pausedTwice.status());
-        assertEquals("PLAN_STATE", pausedTwice.code());
+        assertEquals("PLAN_STATE", pausedTwice.errorCode());
         assertEquals("active", api.put("/api/v1/health/plans/" + id + "/resume", "", member.token()).data()
                 .getString("status"));
         JsonObject ended = api.put("/api/v1/health/plans/" + id + "/end", "", member.token()).data();
@@ -74,10 +74,10 @@ class HealthPlanIT extends DeployedEar {
         Api.Reply noTarget = api.post("/api/v1/health/plans", Json.createObjectBuilder().add("title", "x")
                 .add("kind", "reach").add("type", "steps").build().toString(), member.token());
         assertEquals(400, noTarget.status());
-        assertEquals("VALIDATION_FAILED", noTarget.code());
+        assertEquals("VALIDATION_FAILED", noTarget.errorCode());
         Api.Reply badType = api.post("/api/v1/health/plans", Json.createObjectBuilder().add("title", "x")
                 .add("kind", "measure").add("type", "mood").add("target", 1).build().toString(), member.token());
-        assertEquals("TYPE_INVALID", badType.code());
+        assertEquals("TYPE_INVALID", badType.errorCode());
         assertEquals(0, api.get("/api/v1/health/plans", member.token()).body().getJsonArray("data").size());
     }
 

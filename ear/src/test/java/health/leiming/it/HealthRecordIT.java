@@ -73,18 +73,18 @@ class HealthRecordIT extends DeployedEar {
         Api.Session member = api.login(Api.newPhone());
         Api.Reply tooHigh = api.post("/api/v1/health/records", bloodPressure(400, 80, minutesAgo(1)), member.token());
         assertEquals(400, tooHigh.status());
-        assertEquals("VALUE_IMPOSSIBLE", tooHigh.code());
+        assertEquals("VALUE_IMPOSSIBLE", tooHigh.errorCode());
         assertTrue(tooHigh.body().getString("message").contains("收缩压"), tooHigh.raw());
 
         assertEquals("VALUE_IMPOSSIBLE",
-                api.post("/api/v1/health/records", bloodPressure(110, 120, minutesAgo(1)), member.token()).code());
+                api.post("/api/v1/health/records", bloodPressure(110, 120, minutesAgo(1)), member.token()).errorCode());
         assertEquals("VALUE_IMPOSSIBLE", api.post("/api/v1/health/records", Json.createObjectBuilder()
-                .add("type", "blood_glucose").add("value", 0).build().toString(), member.token()).code());
+                .add("type", "blood_glucose").add("value", 0).build().toString(), member.token()).errorCode());
         Api.Reply future = api.post("/api/v1/health/records",
                 bloodPressure(120, 80, Instant.now().plus(Duration.ofHours(1))), member.token());
-        assertEquals("RECORDED_AT_FUTURE", future.code());
+        assertEquals("RECORDED_AT_FUTURE", future.errorCode());
         assertEquals("UNIT_INVALID", api.post("/api/v1/health/records", Json.createObjectBuilder()
-                .add("type", "weight").add("value", 70).add("unit", "stone").build().toString(), member.token()).code());
+                .add("type", "weight").add("value", 70).add("unit", "stone").build().toString(), member.token()).errorCode());
 
         assertEquals(0, total(member, ""));
     }

@@ -59,7 +59,7 @@ class InterpretationIT extends DeployedEar {
                 "no identifiers reach the model: " + sent);
 
         JsonObject list = api.get("/api/v1/ai/interpretations", member.token()).body();
-        assertEquals(answer.getString("id"), list.getJsonArray("data").getJsonObject(0).getString("id"));
+        assertEquals(answer.getString("id"), list.getJsonObject("data").getJsonArray("items").getJsonObject(0).getString("id"));
         Api.Reply read = api.put("/api/v1/ai/interpretations/" + answer.getString("id") + "/read", "", member.token());
         assertTrue(read.data().getBoolean("read"));
         Api.Session other = api.login(Api.newPhone());
@@ -102,7 +102,7 @@ class InterpretationIT extends DeployedEar {
             assertTrue(answer.getString("interpreter").startsWith("rules (fallback"), answer.toString());
         }
         assertEquals(asked, model.requests.size(), "an open breaker sends nothing to the model");
-        assertEquals(7, api.get("/api/v1/ai/interpretations", member.token()).body().getJsonArray("data").size(),
+        assertEquals(7, api.get("/api/v1/ai/interpretations", member.token()).data().getInt("total"),
                 "every answer was stored");
 
         // Once the model is back and the (test) delay of a second has passed, one trial call closes the breaker.
@@ -167,7 +167,7 @@ class InterpretationIT extends DeployedEar {
                 member.token()).status());
         Api.Reply empty = api.post("/api/v1/ai/interpretations", "{\"kind\":\"lab\",\"items\":[]}", member.token());
         assertEquals(400, empty.status());
-        assertEquals("INTERPRETATION_INVALID", empty.body().getString("code"));
+        assertEquals("INTERPRETATION_INVALID", empty.body().getString("errorCode"));
         assertEquals(400, api.post("/api/v1/ai/interpretations", "{\"kind\":\"horoscope\"}", member.token()).status());
     }
 }

@@ -71,7 +71,7 @@ class LoginIT extends DeployedEar {
 
         Api.Reply first = api.post("/api/v1/auth/login", json("phone", phone, "code", wrong), null);
         assertEquals(400, first.status());
-        assertEquals("SMS_CODE_WRONG", first.code());
+        assertEquals("SMS_CODE_WRONG", first.errorCode());
         assertTrue(first.body().getString("message").contains("4"), first.raw());
         Api.Reply second = api.post("/api/v1/auth/login", json("phone", phone, "code", wrong), null);
         assertTrue(second.body().getString("message").contains("3"), second.raw());
@@ -87,13 +87,13 @@ class LoginIT extends DeployedEar {
         String right = sms.latestCode(phone);
         String wrong = right.equals("000000") ? "111111" : "000000";
         for (int i = 1; i <= 4; i++) {
-            assertEquals("SMS_CODE_WRONG", api.post("/api/v1/auth/login", json("phone", phone, "code", wrong), null).code());
+            assertEquals("SMS_CODE_WRONG", api.post("/api/v1/auth/login", json("phone", phone, "code", wrong), null).errorCode());
         }
-        assertEquals("SMS_CODE_BURNED", api.post("/api/v1/auth/login", json("phone", phone, "code", wrong), null).code());
+        assertEquals("SMS_CODE_BURNED", api.post("/api/v1/auth/login", json("phone", phone, "code", wrong), null).errorCode());
 
         Api.Reply withRightCode = api.post("/api/v1/auth/login", json("phone", phone, "code", right), null);
         assertEquals(400, withRightCode.status());
-        assertEquals("SMS_CODE_INVALID", withRightCode.code());
+        assertEquals("SMS_CODE_INVALID", withRightCode.errorCode());
         assertFalse(withRightCode.hasData(), "no token for a burned code");
     }
 
@@ -104,7 +104,7 @@ class LoginIT extends DeployedEar {
         String used = sms.latestCode(phone);
         Api.Reply again = api.post("/api/v1/auth/login", json("phone", phone, "code", used), null);
         assertEquals(400, again.status());
-        assertEquals("SMS_CODE_INVALID", again.code());
+        assertEquals("SMS_CODE_INVALID", again.errorCode());
     }
 
     @Test
@@ -115,7 +115,7 @@ class LoginIT extends DeployedEar {
         FakeSmsGateway.sleep(8_500);
         Api.Reply late = api.post("/api/v1/auth/login", json("phone", phone, "code", code), null);
         assertEquals(400, late.status());
-        assertEquals("SMS_CODE_EXPIRED", late.code());
+        assertEquals("SMS_CODE_EXPIRED", late.errorCode());
     }
 
     @Test
@@ -138,7 +138,7 @@ class LoginIT extends DeployedEar {
         assertEquals(200, api.post("/api/v1/auth/sms-code", json("phone", phone), null).status());
         Api.Reply again = api.post("/api/v1/auth/sms-code", json("phone", phone), null);
         assertEquals(429, again.status());
-        assertEquals("SMS_TOO_FREQUENT", again.code());
+        assertEquals("SMS_TOO_FREQUENT", again.errorCode());
         assertNotNull(again.header("Retry-After"));
         assertEquals(1, sms.count(phone), "the refused request sent nothing");
     }
@@ -152,7 +152,7 @@ class LoginIT extends DeployedEar {
         }
         Api.Reply fifth = api.post("/api/v1/auth/sms-code", json("phone", phone), null);
         assertEquals(429, fifth.status());
-        assertEquals("SMS_DAILY_LIMIT", fifth.code());
+        assertEquals("SMS_DAILY_LIMIT", fifth.errorCode());
         assertTrue(Long.parseLong(fifth.header("Retry-After")) > 0);
         assertEquals(4, sms.count(phone));
     }
@@ -161,7 +161,7 @@ class LoginIT extends DeployedEar {
     void invalidPhoneAndMissingFieldsAreA400ListingTheFields() {
         Api.Reply bad = api.post("/api/v1/auth/sms-code", json("phone", "12345"), null);
         assertEquals(400, bad.status());
-        assertEquals("VALIDATION_FAILED", bad.code());
+        assertEquals("VALIDATION_FAILED", bad.errorCode());
         assertEquals("phone", bad.data().getJsonArray("fields").getJsonObject(0).getString("field"));
 
         Api.Reply missing = api.post("/api/v1/auth/login", "{}", null);
@@ -176,7 +176,7 @@ class LoginIT extends DeployedEar {
         try {
             Api.Reply failed = api.post("/api/v1/auth/sms-code", json("phone", phone), null);
             assertEquals(503, failed.status());
-            assertEquals("SMS_SEND_FAILED", failed.code());
+            assertEquals("SMS_SEND_FAILED", failed.errorCode());
         } finally {
             sms.failing(false);
         }

@@ -42,7 +42,7 @@ class MemberAdminIT extends DeployedEar {
 
         Api.Reply refused = api.get("/api/v1/users/me", member.token());
         assertEquals(403, refused.status());
-        assertEquals("ACCOUNT_DISABLED", refused.body().getString("code"));
+        assertEquals("ACCOUNT_DISABLED", refused.body().getString("errorCode"));
         assertEquals(401, api.post("/api/v1/auth/refresh", Api.json("refreshToken", member.refreshToken()), null)
                 .status(), "their sessions are ended");
         FakeSmsGateway.sleep(2100); // the test server's minimum interval between codes
@@ -51,7 +51,7 @@ class MemberAdminIT extends DeployedEar {
         Api.Reply login = api.post("/api/v1/auth/login", Api.json("phone", member.phone(), "code",
                 FakeSmsGateway.get().latestCode(member.phone())), null);
         assertEquals(403, login.status(), "and they cannot log in");
-        assertEquals("ACCOUNT_DISABLED", login.body().getString("code"));
+        assertEquals("ACCOUNT_DISABLED", login.body().getString("errorCode"));
 
         assertEquals(200, api.post("/api/v1/admin/members/" + member.memberId() + "/reactivate", "",
                 care.adminToken()).status());

@@ -26,7 +26,7 @@ class MessageCentreIT extends DeployedEar {
 
         Api.Reply read = api.get("/api/v1/messages/" + alicesMessage, bob.token());
         assertEquals(404, read.status());
-        assertEquals("NOT_FOUND", read.code());
+        assertEquals("NOT_FOUND", read.errorCode());
         assertEquals(404, api.put("/api/v1/messages/" + alicesMessage + "/read", "", bob.token()).status());
 
         // Bob's list holds only his own welcome message, and Alice's message is still unread
@@ -59,7 +59,7 @@ class MessageCentreIT extends DeployedEar {
 
         Api.Reply bad = api.get("/api/v1/messages?page=0&size=500", member.token());
         assertEquals(400, bad.status());
-        assertEquals("VALIDATION_FAILED", bad.code());
+        assertEquals("VALIDATION_FAILED", bad.errorCode());
         assertEquals(2, bad.data().getJsonArray("fields").size(), bad.raw());
     }
 

@@ -169,7 +169,7 @@ class NotificationIT extends DeployedEar {
 
         Api.Reply refused = api.put("/api/v1/messages/preferences", "{\"kinds\":{\"health_alert\":false}}", token);
         assertEquals(400, refused.status());
-        assertEquals("URGENT_ALERTS_REQUIRED", refused.body().getString("code"));
+        assertEquals("URGENT_ALERTS_REQUIRED", refused.body().getString("errorCode"));
         Api.Reply badHours = api.put("/api/v1/messages/preferences",
                 "{\"kinds\":{\"order\":false},\"quietHours\":{\"start\":\"22:00\",\"end\":\"22:00\"}}", token);
         assertEquals(400, badHours.status());
@@ -229,14 +229,17 @@ class NotificationIT extends DeployedEar {
         Api.Session member = api.login(Api.newPhone());
         String serviceId = care.service("陪诊" + System.nanoTime(), "99.00", 60).getString("id");
         String wecomUser = "wecom-redeliver-" + System.nanoTime();
-        care.staffInWecom("孙护工", wecomUser, serviceId);
+        String staffId = care.staffInWecom("孙护工", wecomUser, serviceId).getString("id");
         Api.Reply booked = api.post("/api/v1/appointments", Care.booking(serviceId, Care.slot(14), null), member.token());
         assertEquals(200, booked.status(), booked.raw());
 
-        // The broker hands the same event over twice (a redelivery after a lost acknowledgement, say).
-        String event = Json.createObjectBuilder().add("orderId", booked.data().getString("orderId"))
-                .add("orderNo", booked.data().getString("orderNo")).add("memberId", member.memberId())
-                .add("status", "paid").build().toString();
+        // The broker hands the same event over twice (a redelivery after a lost acknowledgement, say). The
+        // payload is order.paid's as it travels: the order's facts (OrderEvents.OrderPaid), ids and no names.
+        String event = Json.createObjectBuilder().add("order", Json.createObjectBuilder()
+                .add("orderId", booked.data().getString("orderId")).add("orderNo", booked.data().getString("orderNo"))
+                .add("memberId", member.memberId()).add("personId", member.memberId()).add("staffId", staffId)
+                .add("serviceName", "陪诊").add("scheduledTime", booked.data().getString("scheduledTime")))
+                .build().toString();
         String eventId = java.util.UUID.randomUUID().toString();
         try (var factory = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://127.0.0.1:61616",
                 "leiming", "leiming-dev-only"); var context = factory.createContext()) {
@@ -274,7 +277,7 @@ class NotificationIT extends DeployedEar {
         assertEquals(1, system.getInt("total"), "the welcome message");
         Api.Reply bad = api.get("/api/v1/messages?kind=spam", member.token());
         assertEquals(400, bad.status());
-        assertEquals("MESSAGE_KIND_UNKNOWN", bad.body().getString("code"));
+        assertEquals("MESSAGE_KIND_UNKNOWN", bad.body().getString("errorCode"));
 
         long unread = api.get("/api/v1/messages/unread-count", member.token()).data().getJsonNumber("count").longValue();
         assertTrue(unread >= 4, "unread " + unread);

@@ -65,7 +65,7 @@ class OrderFlowIT extends DeployedEar {
         Api.Reply wrongCode = api.post("/api/v1/staff/tasks/" + order.orderId() + "/start",
                 Api.json("checkInCode", "000000x"), staff);
         assertEquals(400, wrongCode.status());
-        assertEquals("CHECK_IN_CODE_WRONG", wrongCode.body().getString("code"));
+        assertEquals("CHECK_IN_CODE_WRONG", wrongCode.body().getString("errorCode"));
         String code = api.get("/api/v1/orders/" + order.orderId(), order.member().token()).data()
                 .getJsonObject("appointment").getString("checkInCode");
         Api.Reply started = api.post("/api/v1/staff/tasks/" + order.orderId() + "/start", Api.json("checkInCode", code),
@@ -91,7 +91,7 @@ class OrderFlowIT extends DeployedEar {
         assertEquals(200, reviewed.status(), reviewed.raw());
         Api.Reply twice = api.post("/api/v1/orders/" + order.orderId() + "/review", review, order.member().token());
         assertEquals(409, twice.status());
-        assertEquals("REVIEW_EXISTS", twice.body().getString("code"));
+        assertEquals("REVIEW_EXISTS", twice.body().getString("errorCode"));
 
         JsonObject service = api.get("/api/v1/services/" + order.serviceId(), null).data();
         assertEquals(5.0, service.getJsonNumber("rating").doubleValue(), 0.001);
@@ -131,7 +131,7 @@ class OrderFlowIT extends DeployedEar {
         String staff = staffToken(order.staffId());
         Api.Reply completeTooSoon = api.post("/api/v1/staff/tasks/" + order.orderId() + "/complete", "", staff);
         assertEquals(409, completeTooSoon.status());
-        assertEquals("ORDER_STATE_INVALID", completeTooSoon.body().getString("code"));
+        assertEquals("ORDER_STATE_INVALID", completeTooSoon.body().getString("errorCode"));
         Api.Reply reviewTooSoon = api.post("/api/v1/orders/" + order.orderId() + "/review",
                 Json.createObjectBuilder().add("rating", 4).build().toString(), order.member().token());
         assertEquals(409, reviewTooSoon.status());
@@ -144,6 +144,6 @@ class OrderFlowIT extends DeployedEar {
         Api.Reply tooEarly = api.post("/api/v1/staff/tasks/" + later.orderId() + "/start",
                 Api.json("checkInCode", "123456"), laterStaff);
         assertEquals(409, tooEarly.status());
-        assertEquals("TOO_EARLY", tooEarly.body().getString("code"));
+        assertEquals("TOO_EARLY", tooEarly.body().getString("errorCode"));
     }
 }

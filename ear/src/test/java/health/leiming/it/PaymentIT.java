@@ -84,7 +84,7 @@ class PaymentIT extends DeployedEar {
 
         Api.Reply payAgain = api.post("/api/v1/orders/" + booked.orderId() + "/pay", "{}", booked.member().token());
         assertEquals(409, payAgain.status());
-        assertEquals("ORDER_NOT_PAYABLE", payAgain.body().getString("code"));
+        assertEquals("ORDER_NOT_PAYABLE", payAgain.body().getString("errorCode"));
         Api.Session other = api.login(Api.newPhone());
         assertEquals(404, api.post("/api/v1/orders/" + booked.orderId() + "/pay", "{}", other.token()).status());
     }

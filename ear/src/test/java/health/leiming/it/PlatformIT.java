@@ -1,6 +1,7 @@
 package health.leiming.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,16 +29,32 @@ class PlatformIT extends DeployedEar {
     void anUnknownRouteIs404InTheEnvelope() {
         Api.Reply reply = api.get("/api/v1/nowhere", null);
         assertEquals(404, reply.status());
-        assertEquals("NOT_FOUND", reply.code());
+        assertEquals("NOT_FOUND", reply.errorCode());
         assertEquals(false, reply.success());
-        assertNotNull(reply.body().getString("timestamp"));
+        assertEquals(404, reply.body().getInt("code"), "the envelope's code is numeric and HTTP-like");
+        long timestamp = reply.body().getJsonNumber("timestamp").longValueExact();
+        assertTrue(Math.abs(System.currentTimeMillis() - timestamp) < 60_000, "timestamp in epoch milliseconds: " + timestamp);
+    }
+
+    /** The product document's envelope (section 5.2), which the mini-program is written against. */
+    @Test
+    void aSuccessAnswersCode200AndEpochMillisecondsWithoutAnErrorCode() {
+        Api.Reply reply = api.get("/api/v1/services", null);
+        assertEquals(200, reply.status());
+        assertEquals(true, reply.success());
+        assertEquals(200, reply.body().getInt("code"));
+        assertEquals("操作成功", reply.body().getString("message"));
+        assertFalse(reply.body().containsKey("errorCode"), reply.raw());
+        long timestamp = reply.body().getJsonNumber("timestamp").longValueExact();
+        assertTrue(Math.abs(System.currentTimeMillis() - timestamp) < 60_000, "timestamp in epoch milliseconds: " + timestamp);
+        assertNotNull(reply.body().getString("requestId"));
     }
 
     @Test
     void aWrongMethodIs405InTheEnvelope() {
         Api.Reply reply = api.get("/api/v1/auth/login", null);
         assertEquals(405, reply.status());
-        assertEquals("METHOD_NOT_ALLOWED", reply.code());
+        assertEquals("METHOD_NOT_ALLOWED", reply.errorCode());
     }
 
     @Test
@@ -51,7 +68,7 @@ class PlatformIT extends DeployedEar {
             }
         }
         assertEquals(429, last.status(), "the test server allows 240 requests a minute per client");
-        assertEquals("RATE_LIMITED", last.code());
+        assertEquals("RATE_LIMITED", last.errorCode());
         assertTrue(Long.parseLong(last.header("Retry-After")) >= 1);
         // another client is not affected
         assertEquals(404, new Api().get("/api/v1/nowhere", null).status());

@@ -46,7 +46,7 @@ class ProfileIT extends DeployedEar {
                 .add("gender", "robot").build().toString();
         Api.Reply refused = api.put("/api/v1/users/me", bad, member.token());
         assertEquals(400, refused.status());
-        assertEquals("VALIDATION_FAILED", refused.code());
+        assertEquals("VALIDATION_FAILED", refused.errorCode());
         assertEquals(3, refused.data().getJsonArray("fields").size(), refused.raw());
         assertTrue(refused.raw().contains("\"field\":\"gender\""));
 
@@ -59,7 +59,7 @@ class ProfileIT extends DeployedEar {
         Api.Reply refused = api.put("/api/v1/users/me",
                 Json.createObjectBuilder().add("birthDate", "2999-01-01").build().toString(), member.token());
         assertEquals(400, refused.status());
-        assertEquals("BIRTH_DATE_INVALID", refused.code());
+        assertEquals("BIRTH_DATE_INVALID", refused.errorCode());
     }
 
     @Test
@@ -67,7 +67,7 @@ class ProfileIT extends DeployedEar {
         Api.Session member = api.login(Api.newPhone());
         Api.Reply refused = api.put("/api/v1/users/me", "{\"name\": ", member.token());
         assertEquals(400, refused.status(), refused.raw());
-        assertEquals("BAD_REQUEST", refused.code());
+        assertEquals("BAD_REQUEST", refused.errorCode());
         assertTrue(!refused.raw().contains("Exception") && !refused.raw().contains("at health."), refused.raw());
     }
 }

@@ -39,14 +39,14 @@ class StaffLoginIT extends DeployedEar {
 
         Api.Reply reused = login(code);
         assertEquals(401, reused.status(), "a code is good for one use");
-        assertEquals("WECOM_CODE_INVALID", reused.body().getString("code"));
+        assertEquals("WECOM_CODE_INVALID", reused.body().getString("errorCode"));
     }
 
     @Test
     void strangersAndFormerStaffAreRefused() {
         Api.Reply stranger = login(wecom.codeFor("not-staff-" + System.nanoTime()));
         assertEquals(403, stranger.status());
-        assertEquals("NOT_STAFF", stranger.body().getString("code"));
+        assertEquals("NOT_STAFF", stranger.body().getString("errorCode"));
         assertEquals(400, api.post("/api/v1/staff/login", "{}", null).status());
 
         String wecomUser = "qian" + System.nanoTime();

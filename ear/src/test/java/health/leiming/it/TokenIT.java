@@ -32,7 +32,7 @@ class TokenIT extends DeployedEar {
 
         Api.Reply replay = api.post("/api/v1/auth/refresh", json("refreshToken", session.refreshToken()), null);
         assertEquals(401, replay.status());
-        assertEquals("REFRESH_TOKEN_REUSED", replay.code());
+        assertEquals("REFRESH_TOKEN_REUSED", replay.errorCode());
         // the thief's replay also ends the legitimate successor
         Api.Reply successorAfterReplay = api.post("/api/v1/auth/refresh", json("refreshToken", successor), null);
         assertEquals(401, successorAfterReplay.status());
@@ -44,21 +44,21 @@ class TokenIT extends DeployedEar {
         assertEquals(200, api.post("/api/v1/auth/logout", json("refreshToken", session.refreshToken()), session.token()).status());
         Api.Reply after = api.post("/api/v1/auth/refresh", json("refreshToken", session.refreshToken()), null);
         assertEquals(401, after.status());
-        assertEquals("REFRESH_TOKEN_INVALID", after.code());
+        assertEquals("REFRESH_TOKEN_INVALID", after.errorCode());
     }
 
     @Test
     void anUnknownRefreshTokenIsRefused() {
         Api.Reply reply = api.post("/api/v1/auth/refresh", json("refreshToken", "not-a-token"), null);
         assertEquals(401, reply.status());
-        assertEquals("REFRESH_TOKEN_INVALID", reply.code());
+        assertEquals("REFRESH_TOKEN_INVALID", reply.errorCode());
     }
 
     @Test
     void noTokenIs401InTheEnvelope() {
         Api.Reply reply = api.get("/api/v1/users/me", null);
         assertEquals(401, reply.status());
-        assertEquals("UNAUTHENTICATED", reply.code());
+        assertEquals("UNAUTHENTICATED", reply.errorCode());
         assertEquals(false, reply.success());
     }
 
@@ -110,13 +110,13 @@ class TokenIT extends DeployedEar {
                 Tokens.serverKey());
         Api.Reply reply = api.get("/api/v1/users/me", staff);
         assertEquals(403, reply.status(), reply.raw());
-        assertEquals("FORBIDDEN", reply.code());
+        assertEquals("FORBIDDEN", reply.errorCode());
     }
 
     private void assertUnauthenticated(String token) {
         Api.Reply reply = api.get("/api/v1/users/me", token);
         assertEquals(401, reply.status(), reply.raw());
-        assertEquals("UNAUTHENTICATED", reply.code());
+        assertEquals("UNAUTHENTICATED", reply.errorCode());
         Api.Reply messages = api.get("/api/v1/messages", token);
         assertEquals(401, messages.status());
     }

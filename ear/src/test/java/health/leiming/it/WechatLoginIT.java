@@ -68,22 +68,22 @@ class WechatLoginIT extends DeployedEar {
         Api.Reply stolen = api.post("/api/v1/auth/wechat-phone", Api.json("ticket", other.data().getString("ticket"),
                 "phoneCode", wechat.phoneCode(member.phone())), null);
         assertEquals(409, stolen.status(), "a phone already linked to another WeChat account");
-        assertEquals("WECHAT_ALREADY_LINKED", stolen.body().getString("code"));
+        assertEquals("WECHAT_ALREADY_LINKED", stolen.body().getString("errorCode"));
     }
 
     @Test
     void badCodesAndTicketsAreRefused() {
         Api.Reply badCode = api.post("/api/v1/auth/wechat-login", Api.json("code", "made-up"), null);
         assertEquals(401, badCode.status());
-        assertEquals("WECHAT_CODE_INVALID", badCode.body().getString("code"));
+        assertEquals("WECHAT_CODE_INVALID", badCode.body().getString("errorCode"));
         String ticket = wechatLogin("o-t-" + System.nanoTime()).data().getString("ticket");
         Api.Reply forged = api.post("/api/v1/auth/wechat-phone", Api.json("ticket", ticket.substring(0, ticket.length() - 4)
                 + "AAAA", "phoneCode", wechat.phoneCode(Api.newPhone())), null);
         assertEquals(400, forged.status());
-        assertEquals("WECHAT_TICKET_INVALID", forged.body().getString("code"));
+        assertEquals("WECHAT_TICKET_INVALID", forged.body().getString("errorCode"));
         Api.Reply badPhoneCode = api.post("/api/v1/auth/wechat-phone", Api.json("ticket", ticket, "phoneCode", "nope"),
                 null);
         assertEquals(400, badPhoneCode.status());
-        assertEquals("PHONE_CODE_INVALID", badPhoneCode.body().getString("code"));
+        assertEquals("PHONE_CODE_INVALID", badPhoneCode.body().getString("errorCode"));
     }
 }

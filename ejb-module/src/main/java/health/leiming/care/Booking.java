@@ -2,24 +2,18 @@ package health.leiming.care;
 
 import health.leiming.member.FamilyService;
 import health.leiming.member.Person;
-import health.leiming.notify.EventTypes;
-import health.leiming.notify.Outbox;
-import health.leiming.order.Order;
-import health.leiming.order.OrderNumbers;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import health.leiming.platform.Text;
-import jakarta.annotation.Resource;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,25 +25,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Available slots and booking (seed 5.3.3). A slot's capacity is the number of staff who can do the
- * service (at the hospital, when one is chosen) and work that day, less those already claimed for
- * it. A booking claims one free companion's slots; the claim's primary key makes two bookings of
- * the same place impossible, and a booking that lost such a race is tried again with what is left.
+ * Available slots and the appointments made in them (seed 5.3.3). A slot's capacity is the number
+ * of staff who can do the service (at the hospital, when one is chosen) and work that day, less those
+ * already claimed for it. A reservation claims one free companion's slots; the claim's primary key
+ * makes two bookings of the same place impossible. Orders are placed on top of this (order.Checkout);
+ * nothing here knows about them beyond the order id an appointment belongs to.
  */
 @Stateless
 public class Booking {
 
-    static final int MAX_ATTEMPTS = 5;
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     @PersistenceContext(unitName = "leiming")
     EntityManager em;
-
-    @Resource
-    SessionContext session;
 
     @Inject
     FamilyService family;
@@ -57,15 +47,6 @@ public class Booking {
     @Inject
     BookingRules rules;
 
-    @Inject
-    OrderNumbers orderNumbers;
-
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    @ConfigProperty(name = "leiming.order.pay-within", defaultValue = "PT15M")
-    Duration payWithin;
 
     public SlotsView availableSlots(String serviceId, LocalDate date, String hospitalId) {
         CareService service = activeService(serviceId);
@@ -93,87 +74,89 @@ public class Booking {
     }
 
     /**
-     * Books, trying again when a concurrent booking took the chosen companion's slot first. Each
-     * attempt runs in a transaction of its own; this one holds nothing (and is not "no transaction",
-     * where the container would log every refused booking as an error).
+     * Checks a booking request before an order is placed for it: the member's own person, an active
+     * service and hospital, a slot start that is still open. Returns what the order needs to know.
      */
-    public BookingView book(String memberId, BookingRequest request) {
-        Booking self = session.getBusinessObject(Booking.class);
-        // The order number is taken here, before an attempt holds a database connection: taken inside
-        // one, every booking would need a second connection, and as many concurrent bookings as the
-        // pool has connections would each hold one and wait for another until the pool timed out.
-        String orderNumber = orderNumbers.next(Instant.now());
-        for (int attempt = 1;; attempt++) {
-            try {
-                return self.attempt(memberId, request, orderNumber);
-            } catch (SlotRaced e) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw new BusinessException(ErrorKind.CONFLICT, "SLOT_BUSY", "该时段预约的人较多，请稍后重试");
-                }
-            }
-        }
-    }
-
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public BookingView attempt(String memberId, BookingRequest request, String orderNumber) {
-        Person person = family.owned(memberId, request.personId());
+    public Offer offer(String memberId, BookingRequest request) {
+        String personId = family.owned(memberId, request.personId()).id();
         CareService service = activeService(request.serviceId());
         if (request.hospitalId() != null) {
             activeHospital(request.hospitalId());
         }
-        SlotGrid grid = rules.grid();
         Instant start = request.scheduledTime();
-        if (!grid.isSlotStart(start)) {
+        if (!rules.grid().isSlotStart(start)) {
             throw new BusinessException(ErrorKind.BAD_REQUEST, "SLOT_INVALID", "请选择可预约的时间段");
         }
-        Instant now = Instant.now();
-        String closed = rules.closedReason(start, now);
+        String closed = rules.closedReason(start, Instant.now());
         if (closed != null) {
             throw new BusinessException(ErrorKind.CONFLICT, "SLOT_CLOSED", "该时段不可预约：" + closed);
         }
-        // One booking at a time per person: a double tap on "确认预约" must not make two orders.
+        return new Offer(memberId, personId, service.id(), service.name(), service.category().name(), service.price(),
+                service.durationMinutes(), request.hospitalId(), start, Text.blankToNull(request.notes()));
+    }
+
+    /** A bookable request, as checked by {@link #offer}: the service as it is now, at the chosen start. */
+    public record Offer(String memberId, String personId, String serviceId, String serviceName, String category,
+            BigDecimal price, int durationMinutes, String hospitalId, Instant start, String notes) {
+    }
+
+    /** The companion chosen for an offer, and the slots of theirs the appointment will occupy. */
+    public record Choice(Offer offer, String personId, String staffId, List<Instant> occupied) {
+    }
+
+    /** The appointment made for an order, and the companion who will carry it out. */
+    public record Reservation(String appointmentId, String staffId) {
+    }
+
+    /**
+     * Chooses a free companion for the offer, in the caller's transaction, writing nothing: the person
+     * is locked (one booking at a time per person: a double tap on "确认预约" must not make two orders),
+     * a second booking of the person at that time is refused, and one of the companions whose slots
+     * are all free is picked. The caller places the order, then {@link #reserve reserves}.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Choice choose(Offer offer) {
+        Person person = family.owned(offer.memberId(), offer.personId());
         em.lock(person, LockModeType.PESSIMISTIC_WRITE);
         long same = em.createQuery("select count(a) from Appointment a where a.personId = :person"
                 + " and a.scheduledTime = :start and a.status <> 'cancelled'", Long.class)
-                .setParameter("person", person.id()).setParameter("start", start).getSingleResult();
+                .setParameter("person", person.id()).setParameter("start", offer.start()).getSingleResult();
         if (same > 0) {
             throw new BusinessException(ErrorKind.CONFLICT, "BOOKING_DUPLICATE", "该就诊人在这个时间已有预约");
         }
-        List<Staff> candidates = candidates(service, request.hospitalId(), grid.dayOf(start).getDayOfWeek());
-        List<Instant> occupied = grid.occupied(start, service.durationMinutes());
-        List<Staff> free = free(candidates, occupied, claims(candidates, start, occupied.get(occupied.size() - 1)
+        SlotGrid grid = rules.grid();
+        CareService service = activeService(offer.serviceId());
+        List<Staff> candidates = candidates(service, offer.hospitalId(), grid.dayOf(offer.start()).getDayOfWeek());
+        List<Instant> occupied = grid.occupied(offer.start(), offer.durationMinutes());
+        List<Staff> free = free(candidates, occupied, claims(candidates, offer.start(), occupied.get(occupied.size() - 1)
                 .plusSeconds(1)));
         if (free.isEmpty()) {
             throw new BusinessException(ErrorKind.CONFLICT, "SLOT_FULL", "该时段已约满，请选择其他时间");
         }
         Staff companion = free.get(ThreadLocalRandom.current().nextInt(free.size())); // spreads racing bookings
+        return new Choice(offer, person.id(), companion.id(), occupied);
+    }
 
-        Order.Placed placed = Order.place(orderNumber, memberId, person.id(), service.id(), service.price(),
-                Json.createObjectBuilder().add("name", request.contactPerson().strip())
-                        .add("phone", request.contactPhone().strip()).build(),
-                Json.createObjectBuilder().add("name", service.name()).add("category", service.category().name())
-                        .add("price", service.price()).add("durationMinutes", service.durationMinutes()).build(),
-                now);
-        Order order = placed.order();
-        Appointment appointment = new Appointment(order.id(), memberId, person.id(), service, request.hospitalId(),
-                start, companion.id(), Text.blankToNull(request.notes()), now);
+    /**
+     * Makes the order's appointment with the chosen companion and claims their slots, in the caller's
+     * transaction (the order row must exist). Throws {@link SlotRaced} when a concurrent booking
+     * claimed one of those slots first: the caller's transaction then rolls back, and the caller may
+     * try again with what is left.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Reservation reserve(Choice choice, String orderId, Instant now) {
+        Offer offer = choice.offer();
+        Appointment appointment = new Appointment(orderId, offer.memberId(), choice.personId(),
+                activeService(offer.serviceId()), offer.hospitalId(), offer.start(), choice.staffId(), offer.notes(), now);
         try {
-            em.persist(order);
-            em.flush(); // rows go in in dependency order: order, appointment, claims
-            em.persist(placed.transition());
             em.persist(appointment);
-            em.flush();
-            occupied.forEach(slot -> em.persist(new SlotClaim(companion.id(), slot, appointment.id())));
+            em.flush(); // rows go in in dependency order: appointment, then its claims
+            choice.occupied().forEach(slot -> em.persist(new SlotClaim(choice.staffId(), slot, appointment.id())));
             em.flush();
         } catch (PersistenceException e) {
             throw new SlotRaced(e);
         }
-        outbox.publish(EventTypes.ORDER_PLACED, order.id(), Json.createObjectBuilder().add("orderId", order.id())
-                .add("orderNo", order.orderNo()).add("memberId", memberId).add("personId", person.id())
-                .add("serviceName", service.name()).add("scheduledTime", start.toString())
-                .add("staffId", companion.id()).add("amount", order.amount()).build());
-        return new BookingView(appointment.id(), order.id(), order.orderNo(), order.status().name(), start,
-                order.amount(), order.createdAt().plus(payWithin));
+        return new Reservation(appointment.id(), choice.staffId());
     }
 
     /** Frees the appointment's slots and marks it cancelled (its order is being cancelled). */
@@ -193,6 +176,37 @@ public class Booking {
     public Appointment appointmentOf(String orderId) {
         return em.createQuery("select a from Appointment a where a.orderId = :order", Appointment.class)
                 .setParameter("order", orderId).getSingleResult();
+    }
+
+    /** An appointment by its id, as stored now (after a bulk update in this transaction too). */
+    public Appointment appointment(String appointmentId) {
+        Appointment appointment = em.find(Appointment.class, appointmentId);
+        em.refresh(appointment);
+        return appointment;
+    }
+
+    /** A companion's appointments starting in [from, to) that still hold their slot, in time order. */
+    public List<Appointment> appointmentsOf(String staffId, Instant from, Instant to) {
+        return em.createQuery("select a from Appointment a where a.staffId = :staff and a.scheduledTime >= :from"
+                + " and a.scheduledTime < :to and a.status <> 'cancelled' order by a.scheduledTime", Appointment.class)
+                .setParameter("staff", staffId).setParameter("from", from).setParameter("to", to).getResultList();
+    }
+
+    /** Appointments starting in (from, to] that still hold their slot and were not reminded yet, soonest first. */
+    public List<Appointment> notReminded(Instant from, Instant to) {
+        return em.createQuery("select a from Appointment a where a.reminderSent = false and a.status <> 'cancelled'"
+                + " and a.scheduledTime > :from and a.scheduledTime <= :to order by a.scheduledTime, a.id", Appointment.class)
+                .setParameter("from", from).setParameter("to", to).getResultList();
+    }
+
+    /**
+     * Marks the appointment reminded, unless it already was: a conditional update, so that of two
+     * overlapping reminder runs only one gets true.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public boolean markReminded(String appointmentId) {
+        return em.createQuery("update Appointment a set a.reminderSent = true where a.id = :id"
+                + " and a.reminderSent = false").setParameter("id", appointmentId).executeUpdate() == 1;
     }
 
     private CareService activeService(String serviceId) {

@@ -68,6 +68,24 @@ public class Catalog {
     }
 
     /** Sample catalog for trying the product (the run command's sample data): only into an empty catalog. */
+    /**
+     * Counts a member's rating into the service's and the companion's averages. Under row locks, so
+     * that concurrent reviews of the same service or companion do not lose a rating.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.MANDATORY)
+    public void rate(String serviceId, String staffId, int stars) {
+        em.find(CareService.class, serviceId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).rate(stars);
+        if (staffId != null) {
+            em.find(Staff.class, staffId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).rate(stars);
+        }
+    }
+
+    /** The hospital's name for messages (active or not); null for none. */
+    public String hospitalName(String hospitalId) {
+        Hospital hospital = hospitalId == null ? null : em.find(Hospital.class, hospitalId);
+        return hospital == null ? null : hospital.name();
+    }
+
     public void ensureSampleCatalog() {
         if (em.createQuery("select count(s) from CareService s", Long.class).getSingleResult() > 0) {
             return;

@@ -26,6 +26,18 @@ public class StaffDirectory {
                 .setParameter("user", wecomUserId == null ? "" : wecomUserId).getResultStream().findFirst();
     }
 
+    /** The WeCom account of an active staff member, to send them their tasks; empty otherwise. */
+    public Optional<String> activeWecomUserOf(String staffId) {
+        Staff staff = staffId == null ? null : em.find(Staff.class, staffId);
+        return staff == null || !staff.isActive() ? Optional.empty() : Optional.ofNullable(staff.wecomUserId());
+    }
+
+    /** What a member may see of a staff member (name, title, rating); null for no staff. */
+    public StaffView.Public publicViewOf(String staffId) {
+        Staff staff = staffId == null ? null : em.find(Staff.class, staffId);
+        return staff == null ? null : staff.publicView();
+    }
+
     /** Applies a contact change (create_user, update_user, delete_user); returns what it did. */
     public String contactChanged(String changeType, String userId, String newUserId, String name, String mobile) {
         Instant now = Instant.now();

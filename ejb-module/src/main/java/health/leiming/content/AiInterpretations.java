@@ -7,6 +7,9 @@ import health.leiming.health.TrendView;
 import health.leiming.member.FamilyService;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.Filter;
+import health.leiming.platform.Page;
+import health.leiming.platform.PageRequest;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -63,10 +66,9 @@ public class AiInterpretations {
         return stored.view();
     }
 
-    public List<InterpretationView> list(String memberId, int page, int size) {
-        return em.createQuery("select i from AiInterpretation i where i.userId = :member order by i.createdAt desc, i.id",
-                AiInterpretation.class).setParameter("member", memberId).setFirstResult((page - 1) * size)
-                .setMaxResults(size).getResultStream().map(AiInterpretation::view).toList();
+    public Page<InterpretationView> list(String memberId, PageRequest page) {
+        return page.read(em, AiInterpretation.class, "AiInterpretation i", new Filter().and("i.userId = :member", "member",
+                memberId), "i.createdAt desc, i.id", AiInterpretation::view);
     }
 
     public InterpretationView get(String memberId, String id) {

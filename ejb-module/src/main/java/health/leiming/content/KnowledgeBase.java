@@ -1,7 +1,13 @@
 package health.leiming.content;
 
+import health.leiming.health.HealthProfileService;
+import health.leiming.health.HealthRecordService;
 import health.leiming.platform.BusinessException;
+import health.leiming.platform.Filter;
+import health.leiming.platform.Page;
+import health.leiming.platform.PageRequest;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -21,6 +27,12 @@ public class KnowledgeBase {
 
     @PersistenceContext(unitName = "leiming")
     EntityManager em;
+
+    @Inject
+    HealthRecordService records;
+
+    @Inject
+    HealthProfileService profiles;
 
     public ArticleView create(ArticleInput input) {
         Article article = new Article(input, Instant.now());
@@ -54,22 +66,12 @@ public class KnowledgeBase {
      * The editors' list: every article, drafts included, newest change first; narrowed to published
      * or draft ones, one category, or titles containing some words when asked.
      */
-    public Page<ArticleView.Summary> all(Boolean published, String category, String titleContains, int page, int size) {
-        Map<String, Object> filters = new LinkedHashMap<>();
-        String where = " where 1 = 1";
-        if (published != null) {
-            where += " and a.published = :published";
-            filters.put("published", published);
-        }
-        if (category != null) {
-            where += " and a.category = :category";
-            filters.put("category", category);
-        }
-        if (titleContains != null && !titleContains.isBlank()) {
-            where += " and lower(a.title) like :title escape '!'";
-            filters.put("title", likePattern(titleContains.strip()));
-        }
-        return page(where, filters, "a.updatedAt desc, a.id", page, size);
+    public Page<ArticleView.Summary> all(Boolean published, String category, String titleContains, PageRequest page) {
+        Filter filter = new Filter().andIfGiven("a.published = :published", "published", published)
+                .andIfGiven("a.category = :category", "category", category)
+                .andIfGiven("lower(a.title) like :title escape '!'", "title",
+                        titleContains == null || titleContains.isBlank() ? null : likePattern(titleContains.strip()));
+        return page.read(em, Article.class, "Article a", filter, "a.updatedAt desc, a.id", Article::summaryView);
     }
 
     /** A LIKE pattern for text as typed; '!' escapes (a backslash means something else to MySQL than to the others). */
@@ -78,18 +80,11 @@ public class KnowledgeBase {
     }
 
     /** Published articles, recommended first, then newest; one category or tag when given. */
-    public Page<ArticleView.Summary> published(String category, String tag, int page, int size) {
-        Map<String, Object> filters = new LinkedHashMap<>();
-        String where = " where a.published = true";
-        if (category != null) {
-            where += " and a.category = :category";
-            filters.put("category", category);
-        }
-        if (tag != null) {
-            where += " and :tag member of a.tags";
-            filters.put("tag", tag);
-        }
-        return page(where, filters, "a.recommended desc, a.publishedAt desc, a.id", page, size);
+    public Page<ArticleView.Summary> published(String category, String tag, PageRequest page) {
+        Filter filter = new Filter().and("a.published = true").andIfGiven("a.category = :category", "category", category)
+                .andIfGiven(":tag member of a.tags", "tag", tag);
+        return page.read(em, Article.class, "Article a", filter, "a.recommended desc, a.publishedAt desc, a.id",
+                Article::summaryView);
     }
 
     /**
@@ -100,20 +95,18 @@ public class KnowledgeBase {
      * one-character search that H2 and PostgreSQL find. A hospital's knowledge base (hundreds to a
      * few thousand articles) is small enough to scan.
      */
-    public Page<ArticleView.Summary> search(String query, int page, int size) {
+    public Page<ArticleView.Summary> search(String query, PageRequest page) {
         String q = query == null ? "" : query.strip();
         if (q.isEmpty()) {
-            return published(null, null, page, size);
+            return published(null, null, page);
         }
         String pattern = likePattern(q);
         String matches = " from Article a where a.published = true and (lower(a.title) like :p escape '!'"
                 + " or lower(a.content) like :p escape '!')";
-        List<Article> articles = em.createQuery("select a, case when lower(a.title) like :p escape '!' then 0 else 1 end"
+        return page.read(em.createQuery("select a, case when lower(a.title) like :p escape '!' then 0 else 1 end"
                 + " as titleFirst" + matches + " order by titleFirst, a.recommended desc, a.publishedAt desc, a.id", Object[].class)
-                .setParameter("p", pattern).setFirstResult((page - 1) * size).setMaxResults(size)
-                .getResultStream().map(row -> (Article) row[0]).toList();
-        long total = em.createQuery("select count(a)" + matches, Long.class).setParameter("p", pattern).getSingleResult();
-        return new Page<>(articles.stream().map(Article::summaryView).toList(), page, size, total);
+                .setParameter("p", pattern), em.createQuery("select count(a)" + matches, Long.class).setParameter("p", pattern),
+                row -> ((Article) row[0]).summaryView());
     }
 
     /** A published article for a member (counted as a view), with whether they liked it. */
@@ -160,13 +153,9 @@ public class KnowledgeBase {
      */
     public List<ArticleView.Summary> recommendedFor(String memberId, int size) {
         java.util.Set<String> keywords = new java.util.LinkedHashSet<>();
-        em.createQuery("select distinct r.type from HealthRecord r, Person p where r.personId = p.id and p.ownerId = :member"
-                + " and r.recordedAt >= :since and r.level not in ('normal', 'target_met', 'unclassified')",
-                health.leiming.health.MeasurementType.class)
-                .setParameter("member", memberId).setParameter("since", Instant.now().minus(java.time.Duration.ofDays(30)))
-                .getResultStream().forEach(type -> keywords.addAll(Topics.of(type)));
-        keywords.addAll(em.createQuery("select distinct t.tag from HealthTag t, Person p where t.personId = p.id"
-                + " and p.ownerId = :member", String.class).setParameter("member", memberId).getResultList());
+        records.flaggedTypesOfFamily(memberId, Instant.now().minus(java.time.Duration.ofDays(30)))
+                .forEach(type -> keywords.addAll(Topics.of(type)));
+        keywords.addAll(profiles.tagsOfFamily(memberId));
         java.util.Map<String, ArticleView.Summary> picked = new java.util.LinkedHashMap<>();
         if (!keywords.isEmpty()) {
             em.createQuery("select a from Article a where a.published = true and exists (select b.id from Article b"
@@ -176,7 +165,7 @@ public class KnowledgeBase {
                     .forEach(a -> picked.put(a.id(), a.summaryView()));
         }
         if (picked.size() < size) {
-            published(null, null, 1, size).items().stream().filter(a -> !picked.containsKey(a.id()))
+            published(null, null, new PageRequest(1, size)).items().stream().filter(a -> !picked.containsKey(a.id()))
                     .limit(size - picked.size()).forEach(a -> picked.put(a.id(), a));
         }
         return List.copyOf(picked.values());
@@ -215,22 +204,7 @@ public class KnowledgeBase {
         return article;
     }
 
-    /** One page of the articles a where clause selects (its parameters bound to the page and the count). */
-    private Page<ArticleView.Summary> page(String where, Map<String, Object> parameters, String order, int page, int size) {
-        var items = em.createQuery("select a from Article a" + where + " order by " + order, Article.class);
-        var count = em.createQuery("select count(a) from Article a" + where, Long.class);
-        parameters.forEach((name, value) -> {
-            items.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        List<ArticleView.Summary> list = items.setFirstResult((page - 1) * size).setMaxResults(size).getResultStream()
-                .map(Article::summaryView).toList();
-        return new Page<>(list, page, size, count.getSingleResult());
-    }
-
     public record Read(ArticleView article, String etag) {
     }
 
-    public record Page<T>(List<T> items, int page, int size, long total) {
-    }
 }

@@ -1,8 +1,7 @@
 package health.leiming.content;
 
-import health.leiming.platform.JsonHttp;
+import health.leiming.integration.ChatModel;
 import health.leiming.platform.Logs;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -12,24 +11,14 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
- * Interprets with a language model behind an OpenAI-compatible chat-completions endpoint (a hospital
- * can point it at its own on-premises model). Only the findings' values go out, never who they belong
- * to. A timeout, a circuit breaker and a fallback to the rules: the member always gets an answer, and
- * the answer says which interpreter gave it.
+ * Interprets with a language model (integration.ChatModel, with its timeout and circuit breaker).
+ * Only the findings' values go out, never who they belong to. A fallback to the rules: the member
+ * always gets an answer, and the answer says which interpreter gave it.
  */
 @ApplicationScoped
 public class ModelInterpreter {
@@ -40,51 +29,19 @@ public class ModelInterpreter {
             + "{\"interpretation\": \"解读文字\", \"suggestions\": [\"建议1\", \"建议2\"], \"confidence\": 0到1之间的数字}";
 
     @Inject
-    @ConfigProperty(name = "leiming.ai.model.base-url")
-    Optional<String> baseUrl;
-
-    @Inject
-    @ConfigProperty(name = "leiming.ai.model.name", defaultValue = "qwen2.5-7b-instruct")
-    String model;
-
-    @Inject
-    @ConfigProperty(name = "leiming.ai.model.api-key")
-    Optional<String> apiKey;
-
-    @Inject
-    @ConfigProperty(name = "leiming.ai.model.read-timeout", defaultValue = "PT20S")
-    Duration readTimeout;
+    ChatModel model;
 
     @Inject
     RuleInterpreter rules;
 
-    private HttpClient client;
-
-    @PostConstruct
-    void init() {
-        client = JsonHttp.client();
-    }
-
     public boolean configured() {
-        return baseUrl.filter(u -> !u.isBlank()).isPresent();
+        return model.configured();
     }
 
-    @Timeout(value = 25, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    /** The model's reading of the findings; the rules' when the model cannot be asked (timeout, open circuit). */
     @Fallback(fallbackMethod = "byRules")
     public Interpretation interpret(Findings findings) {
-        String body = Json.createObjectBuilder().add("model", model).add("temperature", 0.2)
-                .add("messages", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("role", "system").add("content", SYSTEM_PROMPT))
-                        .add(Json.createObjectBuilder().add("role", "user").add("content", prompt(findings))))
-                .build().toString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl.orElseThrow().replaceAll("/+$", "")
-                + "/chat/completions")).header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        apiKey.filter(k -> !k.isBlank()).ifPresent(k -> request.header("Authorization", "Bearer " + k));
-        JsonObject reply = JsonHttp.send(client, request, "the model", readTimeout);
-        String content = reply.getJsonArray("choices").getJsonObject(0).getJsonObject("message").getString("content");
-        return parse(content, findings);
+        return parse(model.complete(SYSTEM_PROMPT, prompt(findings)), findings);
     }
 
     /** The fallback: the rules' answer, saying that the model could not be asked. */
@@ -125,11 +82,11 @@ public class ModelInterpreter {
                     ? answer.getJsonNumber("confidence").bigDecimalValue().max(BigDecimal.ZERO).min(BigDecimal.ONE)
                     : new BigDecimal("0.6");
             return new Interpretation(answer.getString("interpretation"), confidence.setScale(4, RoundingMode.HALF_UP),
-                    suggestions, "model:" + model);
+                    suggestions, "model:" + model.name());
         } catch (RuntimeException e) {
             // Not the JSON asked for: the text as it is, the rules' suggestions, a modest confidence.
             return new Interpretation(content.strip(), new BigDecimal("0.6000"), rules.interpret(findings).suggestions(),
-                    "model:" + model);
+                    "model:" + model.name());
         }
     }
 }

@@ -124,12 +124,12 @@ public class HealthProfile {
                     Masking.phone(c.getString("phone")), c.getString("relation"));
         }
         return new ProfileView(personId, bloodType, rh, heightCm, weightKg, bmi, bmi == null ? null : Measurement.bmi(bmi),
-                hasAllergy, allergyInfo, list(chronicDiseases), list(familyHistory), contact, tags, updatedAt);
+                hasAllergy, allergyInfo, list(chronicDiseases), list(familyHistory), contact, tags, updatedAt, heightCm, weightKg);
     }
 
     static ProfileView empty(String personId, List<String> tags) {
         return new ProfileView(personId, null, null, null, null, null, null, false, null, List.of(), List.of(), null,
-                tags, null);
+                tags, null, null, null);
     }
 
     private static String array(List<String> values) {

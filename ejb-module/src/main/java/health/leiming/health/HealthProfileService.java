@@ -77,6 +77,13 @@ public class HealthProfileService {
         return profile == null ? null : profile.heightCm();
     }
 
+    /** The health tags of a member's people (themselves and family), for what to recommend reading. */
+    public List<String> tagsOfFamily(String memberId) {
+        List<String> persons = family.idsOf(memberId);
+        return persons.isEmpty() ? List.of() : em.createQuery("select distinct t.tag from HealthTag t"
+                + " where t.personId in :persons", String.class).setParameter("persons", persons).getResultList();
+    }
+
     /** The phone of the person's emergency contact, for urgent alerts; null when none is on file. */
     public String emergencyPhoneOf(String personId) {
         HealthProfile profile = em.find(HealthProfile.class, personId);

@@ -2,19 +2,19 @@ package health.leiming.health;
 
 import health.leiming.member.FamilyService;
 import health.leiming.member.Person;
-import health.leiming.notify.EventTypes;
-import health.leiming.notify.Outbox;
 import health.leiming.platform.AuditTrail;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.Filter;
+import health.leiming.platform.Page;
+import health.leiming.platform.PageRequest;
 import health.leiming.platform.Text;
+import health.leiming.platform.events.Outbox;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,30 +90,15 @@ public class HealthRecordService {
                 () -> view(owned(memberId, recordId)));
     }
 
-    public RecordPage list(String memberId, String personId, String type, Instant from, Instant to, int page, int size) {
+    public Page<RecordView> list(String memberId, String personId, String type, Instant from, Instant to,
+            PageRequest page) {
         return audit.audited(memberId, FamilyService.personOrSelf(memberId, personId), "health.record.list", null, () -> {
             Person person = family.owned(memberId, personId);
-            MeasurementType measured = type == null || type.isBlank() ? null : MeasurementType.parse(type);
-            String where = " where r.personId = :person" + (measured == null ? "" : " and r.type = :type")
-                    + (from == null ? "" : " and r.recordedAt >= :from") + (to == null ? "" : " and r.recordedAt < :to");
-            TypedQuery<HealthRecord> records = em.createQuery("select r from HealthRecord r" + where
-                    + " order by r.recordedAt desc, r.id", HealthRecord.class);
-            TypedQuery<Long> count = em.createQuery("select count(r) from HealthRecord r" + where, Long.class);
-            for (TypedQuery<?> q : List.of(records, count)) {
-                q.setParameter("person", person.id());
-                if (measured != null) {
-                    q.setParameter("type", measured);
-                }
-                if (from != null) {
-                    q.setParameter("from", from);
-                }
-                if (to != null) {
-                    q.setParameter("to", to);
-                }
-            }
-            List<RecordView> items = records.setFirstResult((page - 1) * size).setMaxResults(size)
-                    .getResultStream().map(this::view).toList();
-            return new RecordPage(items, page, size, count.getSingleResult());
+            Filter filter = new Filter().and("r.personId = :person", "person", person.id())
+                    .andIfGiven("r.type = :type", "type", type == null || type.isBlank() ? null : MeasurementType.parse(type))
+                    .andIfGiven("r.recordedAt >= :from", "from", from)
+                    .andIfGiven("r.recordedAt < :to", "to", to);
+            return page.read(em, HealthRecord.class, "HealthRecord r", filter, "r.recordedAt desc, r.id", this::view);
         });
     }
 
@@ -195,18 +180,21 @@ public class HealthRecordService {
 
     private void raiseAlertIfDangerous(Person person, HealthRecord record, Indicator indicator) {
         if (indicator.alert()) {
-            outbox.publish(EventTypes.HEALTH_RISK_ALERT, person.id(), Json.createObjectBuilder()
-                    .add("ownerId", person.ownerId())
-                    .add("personId", person.id())
-                    .add("personName", person.name())
-                    .add("recordId", record.id())
-                    .add("type", record.type().name())
-                    .add("typeLabel", record.type().label())
-                    .add("level", indicator.level())
-                    .add("description", indicator.description())
-                    .add("recordedAt", record.recordedAt().toString())
-                    .build());
+            outbox.publish(new HealthEvents.RiskAlertRaised(person.ownerId(), person.id(), record.id(), record.type(),
+                    indicator.level(), indicator.description(), record.recordedAt()));
         }
+    }
+
+    /**
+     * The kinds of reading of a member's people (themselves and family) that were outside the normal
+     * range since the given time, for what to recommend reading.
+     */
+    public List<MeasurementType> flaggedTypesOfFamily(String memberId, Instant since) {
+        List<String> persons = family.idsOf(memberId);
+        return persons.isEmpty() ? List.of() : em.createQuery("select distinct r.type from HealthRecord r"
+                + " where r.personId in :persons and r.recordedAt >= :since"
+                + " and r.level not in ('normal', 'target_met', 'unclassified')", MeasurementType.class)
+                .setParameter("persons", persons).setParameter("since", since).getResultList();
     }
 
     /** The reading in canonical units: the unit applies to every number of the reading. */
@@ -254,6 +242,4 @@ public class HealthRecordService {
     }
 
     /** One page of records. */
-    public record RecordPage(List<RecordView> items, int page, int size, long total) {
-    }
 }

@@ -1,14 +1,14 @@
 package health.leiming.health;
 
 import health.leiming.member.FamilyService;
-import health.leiming.member.Person;
-import health.leiming.notify.EventTypes;
-import health.leiming.notify.Outbox;
 import health.leiming.platform.AuditTrail;
 import health.leiming.platform.BusinessException;
+import health.leiming.platform.Filter;
+import health.leiming.platform.Page;
+import health.leiming.platform.PageRequest;
+import health.leiming.platform.events.Outbox;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
@@ -76,7 +76,7 @@ public class HealthReports {
 
     /** Computes the person's report for the period from their readings. */
     public Draft compute(String personId, ReportPeriod period) {
-        Person person = em.find(Person.class, personId);
+        FamilyService.PersonRef person = family.lookup(personId).orElse(null);
         if (person == null) {
             return null;
         }
@@ -148,35 +148,24 @@ public class HealthReports {
             } else {
                 continue;
             }
-            outbox.publish(EventTypes.HEALTH_REPORT_READY, report.id(), Json.createObjectBuilder()
-                    .add("reportId", report.id()).add("memberId", draft.ownerId()).add("personId", draft.personId())
-                    .add("personName", draft.view().personName()).add("title", draft.view().title())
-                    .add("periodType", draft.period().type().name()).add("risks", draft.view().risks().size()).build());
+            outbox.publish(new HealthEvents.ReportReady(report.id(), draft.ownerId(), draft.personId(),
+                    draft.period().type(), draft.period().label(), draft.view().risks().size()));
             stored++;
         }
         em.flush(); // a concurrent run's duplicate fails here, on the (person, period) key, and rolls this chunk back
         return stored;
     }
 
-    public ReportPage list(String memberId, String personId, int page, int size) {
+    public Page<ReportView.Summary> list(String memberId, String personId, PageRequest page) {
         String person = personId == null || personId.isBlank() ? null : personId;
         return audit.audited(memberId, person, "health.report.list", null, () -> {
             if (person != null) {
                 family.owned(memberId, person); // 404 unless the caller's
             }
-            String filter = person == null ? "" : " and r.personId = :person";
-            var items = em.createQuery("select r from HealthReport r where r.ownerId = :owner" + filter
-                    + " order by r.periodStart desc, r.generatedAt desc, r.id", HealthReport.class)
-                    .setParameter("owner", memberId);
-            var count = em.createQuery("select count(r) from HealthReport r where r.ownerId = :owner" + filter, Long.class)
-                    .setParameter("owner", memberId);
-            if (person != null) {
-                items.setParameter("person", person);
-                count.setParameter("person", person);
-            }
-            List<ReportView.Summary> summaries = items.setFirstResult((page - 1) * size).setMaxResults(size)
-                    .getResultStream().map(r -> r.summary(Content.JSON.fromJson(r.content(), ReportView.class).title())).toList();
-            return new ReportPage(summaries, page, size, count.getSingleResult());
+            Filter filter = new Filter().and("r.ownerId = :owner", "owner", memberId)
+                    .andIfGiven("r.personId = :person", "person", person);
+            return page.read(em, HealthReport.class, "HealthReport r", filter, "r.periodStart desc, r.generatedAt desc, r.id",
+                    r -> r.summary(Content.JSON.fromJson(r.content(), ReportView.class).title()));
         });
     }
 
@@ -246,6 +235,4 @@ public class HealthReports {
         return risks;
     }
 
-    public record ReportPage(List<ReportView.Summary> items, int page, int size, long total) {
-    }
 }

@@ -4,10 +4,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** A person's health profile as the owner reads it; the emergency contact's phone is masked. */
+/**
+ * A person's health profile as the owner reads it; the emergency contact's phone is masked. Height and
+ * weight come twice: as heightCm and weightKg, and under the product document's names height and weight.
+ */
 public record ProfileView(String personId, String bloodType, String rh, BigDecimal heightCm, BigDecimal weightKg,
         BigDecimal bmi, Indicator bmiIndicator, boolean hasAllergy, String allergyInfo, List<String> chronicDiseases,
-        List<String> familyHistory, EmergencyContact emergencyContact, List<String> healthTags, Instant updatedAt) {
+        List<String> familyHistory, EmergencyContact emergencyContact, List<String> healthTags, Instant updatedAt,
+        BigDecimal height, BigDecimal weight) {
 
     public record EmergencyContact(String name, String phone, String relation) {
     }

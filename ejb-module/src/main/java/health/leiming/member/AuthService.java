@@ -1,5 +1,6 @@
 package health.leiming.member;
 
+import health.leiming.integration.SmsGateway;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import health.leiming.platform.Hashing;
@@ -104,7 +105,7 @@ public class AuthService {
                     minInterval.toSeconds());
         }
         try {
-            sms.sendVerificationCode(phone, code, codeTtl);
+            sms.sendVerificationCode(phone.value(), code, codeTtl);
         } catch (SmsGateway.SmsGatewayException | FaultToleranceException e) {
             LOG.warning(() -> "Verification code for " + phone + " not sent: " + e);
             throw new BusinessException(ErrorKind.UNAVAILABLE, "SMS_SEND_FAILED", "短信发送失败，请稍后再试");

@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The people a member looks after: themselves and their family members (就诊人). A member sees and
@@ -105,6 +106,30 @@ public class FamilyService {
             throw BusinessException.notFound("就诊人");
         }
         return person;
+    }
+
+    /** Whose a person is and their name (for other contexts' work on them); empty when the person is gone. */
+    public Optional<PersonRef> lookup(String personId) {
+        Person person = personId == null ? null : em.find(Person.class, personId);
+        return person == null ? Optional.empty() : Optional.of(new PersonRef(person.id(), person.ownerId(), person.name()));
+    }
+
+    /**
+     * A person's name, for their own member (messages, reports) and the companion who meets them;
+     * empty when the person is gone. Names do not go to anyone else.
+     */
+    public Optional<String> nameOf(String personId) {
+        return lookup(personId).map(PersonRef::name);
+    }
+
+    /** The ids of the member's people (themselves and their family members). */
+    public List<String> idsOf(String memberId) {
+        return em.createQuery("select p.id from Person p where p.ownerId = :owner", String.class)
+                .setParameter("owner", memberId).getResultList();
+    }
+
+    /** A person as other contexts know them: id, owning member, name. */
+    public record PersonRef(String id, String ownerId, String name) {
     }
 
     private void flushUnique() {

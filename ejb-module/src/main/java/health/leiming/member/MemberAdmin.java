@@ -2,14 +2,15 @@ package health.leiming.member;
 
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.Filter;
 import health.leiming.platform.Logs;
+import health.leiming.platform.Page;
+import health.leiming.platform.PageRequest;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 
@@ -29,33 +30,19 @@ public class MemberAdmin {
     ActiveMembers active;
 
     /** By phone (exactly, 11 digits) or part of the name; optionally by status and level. */
-    public MemberPage search(String q, String status, String level, int page, int size) {
+    public Page<AdminMemberView> search(String q, String status, String level, PageRequest page) {
         String term = q == null || q.isBlank() ? null : q.strip();
-        boolean byPhone = term != null && term.matches("\\d{11}");
-        MemberStatus wantedStatus = status == null || status.isBlank() ? null : parseStatus(status);
-        String where = " where 1 = 1" + (term == null ? "" : byPhone ? " and m.phone = :phone" : " and m.name like :name escape '!'")
-                + (wantedStatus == null ? "" : " and m.status = :status")
-                + (level == null || level.isBlank() ? "" : " and m.membershipLevel = :level");
-        TypedQuery<Member> members = em.createQuery("select m from Member m" + where + " order by m.createdAt desc, m.id",
-                Member.class);
-        TypedQuery<Long> count = em.createQuery("select count(m) from Member m" + where, Long.class);
-        for (TypedQuery<?> query : List.of(members, count)) {
-            if (term != null) {
-                if (byPhone) {
-                    query.setParameter("phone", term);
-                } else {
-                    query.setParameter("name", "%" + term.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-                }
-            }
-            if (wantedStatus != null) {
-                query.setParameter("status", wantedStatus);
-            }
-            if (level != null && !level.isBlank()) {
-                query.setParameter("level", level.strip().toLowerCase(Locale.ROOT));
-            }
+        Filter filter = new Filter();
+        if (term != null && term.matches("\\d{11}")) {
+            filter.and("m.phone = :phone", "phone", term);
+        } else if (term != null) {
+            filter.and("m.name like :name escape '!'", "name",
+                    "%" + term.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         }
-        return new MemberPage(members.setFirstResult((page - 1) * size).setMaxResults(size).getResultStream()
-                .map(Member::adminView).toList(), page, size, count.getSingleResult());
+        filter.andIfGiven("m.status = :status", "status", status == null || status.isBlank() ? null : parseStatus(status))
+                .andIfGiven("m.membershipLevel = :level", "level",
+                        level == null || level.isBlank() ? null : level.strip().toLowerCase(Locale.ROOT));
+        return page.read(em, Member.class, "Member m", filter, "m.createdAt desc, m.id", Member::adminView);
     }
 
     public AdminMemberView setLevel(String adminId, String memberId, String level) {
@@ -105,6 +92,4 @@ public class MemberAdmin {
         }
     }
 
-    public record MemberPage(List<AdminMemberView> items, int page, int size, long total) {
-    }
 }

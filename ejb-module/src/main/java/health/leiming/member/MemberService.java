@@ -1,13 +1,12 @@
 package health.leiming.member;
 
-import health.leiming.notify.EventTypes;
-import health.leiming.notify.Outbox;
+import health.leiming.member.MemberEvents.MemberRegistered;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.Logs;
+import health.leiming.platform.events.Outbox;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -30,7 +29,7 @@ public class MemberService {
     Outbox outbox;
 
     @Inject
-    Event<MemberRegistered> registered;
+    Event<Registered> registered;
 
     @Inject
     @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
@@ -47,6 +46,26 @@ public class MemberService {
         return member.profile();
     }
 
+    /** Fired in the registering transaction; observers count it after the commit. */
+    public record Registered(String memberId) {
+    }
+
+    /** How to reach a member who has an account (notifications); empty when the account is gone. */
+    public Optional<MemberContact> contactOf(String memberId) {
+        Member member = memberId == null ? null : em.find(Member.class, memberId);
+        return member == null ? Optional.empty() : Optional.of(new MemberContact(member.phone(), member.wechatOpenid()));
+    }
+
+    /** A member's phone and WeChat openid (null until linked), for the channels that reach them. */
+    public record MemberContact(String phone, String wechatOpenid) {
+    }
+
+    /** The id of the member with this phone number, as typed by an operator (any text: no match is empty). */
+    public Optional<String> idByPhone(String phone) {
+        return em.createQuery("select m.id from Member m where m.phone = :phone", String.class)
+                .setParameter("phone", phone).getResultStream().findFirst();
+    }
+
     public Optional<Member> byPhone(PhoneNumber phone) {
         return em.createQuery("select m from Member m where m.phone = :phone", Member.class)
                 .setParameter("phone", phone.value())
@@ -58,11 +77,8 @@ public class MemberService {
         Member member = Member.register(phone, now);
         em.persist(member);
         em.persist(Person.self(member, now));
-        outbox.publish(EventTypes.MEMBER_REGISTERED, member.id(), Json.createObjectBuilder()
-                .add("memberId", member.id())
-                .add("registeredAt", now.toString())
-                .build());
-        registered.fire(new MemberRegistered(member.id()));
+        outbox.publish(new MemberRegistered(member.id(), now));
+        registered.fire(new Registered(member.id()));
         LOG.info(() -> "Registered member " + member.id() + " (" + phone + ")");
         return member;
     }

@@ -19,7 +19,7 @@ public class RegistrationMetrics {
     @Inject
     MetricRegistry registry;
 
-    void registered(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemberRegistered event) {
+    void registered(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemberService.Registered event) {
         registry.counter(REGISTRATIONS).inc();
     }
 }

@@ -1,5 +1,6 @@
 package health.leiming.member;
 
+import health.leiming.integration.WechatMiniApi;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import health.leiming.platform.FieldCipher;

@@ -1,15 +1,18 @@
 package health.leiming.notify;
 
-import health.leiming.care.Booking;
 import health.leiming.member.TokenVerifier;
-import health.leiming.order.Order;
+import health.leiming.order.OrderService.OrderParties;
+import health.leiming.order.OrderService;
 import health.leiming.order.OrderStatus;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.Filter;
+import health.leiming.platform.Page;
+import health.leiming.platform.PageRequest;
+import health.leiming.platform.events.Outbox;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -41,7 +44,7 @@ public class Chat {
     Outbox outbox;
 
     @Inject
-    Booking booking;
+    OrderService orders;
 
     @Inject
     Event<ChatMessageSent> sent;
@@ -63,16 +66,16 @@ public class Chat {
      * assigned to it, or an admin (read only). Anyone else: 404, as if there were no such order.
      */
     public Party party(TokenVerifier.Bearer caller, String orderId) {
-        Order order = orderId == null ? null : em.find(Order.class, orderId);
+        OrderParties order = orders.parties(orderId).orElse(null);
         if (order != null) {
-            if (caller.in(MEMBER) && order.belongsTo(caller.subject())) {
-                return new Party(MEMBER, caller.subject(), order.id(), order.orderNo());
+            if (caller.in(MEMBER) && caller.subject().equals(order.memberId())) {
+                return new Party(MEMBER, caller.subject(), order.orderId(), order.orderNo());
             }
-            if (caller.in(STAFF) && caller.subject().equals(staffOf(order.id()))) {
-                return new Party(STAFF, caller.subject(), order.id(), order.orderNo());
+            if (caller.in(STAFF) && caller.subject().equals(order.staffId())) {
+                return new Party(STAFF, caller.subject(), order.orderId(), order.orderNo());
             }
             if (caller.in(ADMIN)) {
-                return new Party(ADMIN, caller.subject(), order.id(), order.orderNo());
+                return new Party(ADMIN, caller.subject(), order.orderId(), order.orderNo());
             }
         }
         throw BusinessException.notFound("会话");
@@ -89,24 +92,20 @@ public class Chat {
         if (text.codePointCount(0, text.length()) > MAX_LENGTH) {
             throw new BusinessException(ErrorKind.BAD_REQUEST, "CHAT_TOO_LONG", "消息最多" + MAX_LENGTH + "个字");
         }
-        Order order = em.find(Order.class, party.orderId());
+        OrderParties order = orders.parties(party.orderId()).orElseThrow(() -> BusinessException.notFound("会话"));
         if (!ACTIVE.contains(order.status())) {
             throw new BusinessException(ErrorKind.CONFLICT, "CHAT_CLOSED", "订单" + order.status().label() + "，无法发送消息");
         }
         Instant now = Instant.now();
-        ChatMessage message = new ChatMessage(order.id(), party.role(), party.id(), text, now, now.plus(notifyAfter));
+        ChatMessage message = new ChatMessage(order.orderId(), party.role(), party.id(), text, now, now.plus(notifyAfter));
         em.persist(message);
         sent.fire(new ChatMessageSent(message.view()));
         return message.view();
     }
 
-    public ChatPage history(Party party, int page, int size) {
-        List<ChatMessageView> items = em.createQuery("select m from ChatMessage m where m.orderId = :order"
-                + " order by m.createdAt desc, m.id", ChatMessage.class).setParameter("order", party.orderId())
-                .setFirstResult((page - 1) * size).setMaxResults(size).getResultStream().map(ChatMessage::view).toList();
-        long total = em.createQuery("select count(m) from ChatMessage m where m.orderId = :order", Long.class)
-                .setParameter("order", party.orderId()).getSingleResult();
-        return new ChatPage(items, page, size, total);
+    public Page<ChatMessageView> history(Party party, PageRequest page) {
+        return page.read(em, ChatMessage.class, "ChatMessage m", new Filter().and("m.orderId = :order", "order",
+                party.orderId()), "m.createdAt desc, m.id", ChatMessage::view);
     }
 
     /** A client of the recipient has the message: no notification needed. */
@@ -131,22 +130,19 @@ public class Chat {
                     .setParameter("now", now).setParameter("id", message.view().id()).executeUpdate();
             if (claimed == 1) {
                 ChatMessageView view = message.view();
-                Order order = em.find(Order.class, view.orderId());
-                outbox.publish(EventTypes.CHAT_MESSAGE, view.orderId(), Json.createObjectBuilder()
-                        .add("messageId", view.id()).add("orderId", view.orderId()).add("orderNo", order.orderNo())
-                        .add("from", view.from()).add("memberId", order.userId())
-                        .add("staffId", String.valueOf(staffOf(order.id())))
-                        .add("preview", SubscribeTemplates.fit("thing", view.content())).build());
+                OrderParties order = orders.parties(view.orderId()).orElseThrow();
+                outbox.publish(new ChatEvents.UnreadChatMessage(view.id(), order.orderId(), order.orderNo(), view.from(),
+                        order.memberId(), order.staffId()));
                 notified++;
             }
         }
         return notified;
     }
 
-    private String staffOf(String orderId) {
-        return booking.appointmentOf(orderId).staffId();
+    /** The text of a stored message (for the notice that tells its recipient); empty when it is gone. */
+    public java.util.Optional<String> contentOf(String messageId) {
+        ChatMessage message = messageId == null ? null : em.find(ChatMessage.class, messageId);
+        return message == null ? java.util.Optional.empty() : java.util.Optional.of(message.view().content());
     }
 
-    public record ChatPage(List<ChatMessageView> items, int page, int size, long total) {
-    }
 }

@@ -1,7 +1,9 @@
 package health.leiming.notify;
 
+import health.leiming.platform.BackgroundLoop;
 import health.leiming.platform.Logs;
 import health.leiming.platform.SchemaReady;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -13,8 +15,6 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Topic;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -49,18 +49,20 @@ public class ChatFanOut {
     @ConfigProperty(name = "leiming.chat.sweep-interval", defaultValue = "PT5S")
     Duration sweepInterval;
 
-    private volatile ScheduledFuture<?> sweeps;
+    private BackgroundLoop sweeps;
+
+    @PostConstruct
+    void init() {
+        sweeps = new BackgroundLoop("Chat notification sweep", sweepInterval, () -> chat.notifyUndelivered(50) == 50, LOG);
+    }
 
     void start(@Observes SchemaReady ready) {
-        sweeps = scheduler.scheduleWithFixedDelay(this::sweep, sweepInterval.toMillis(), sweepInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        sweeps.start(scheduler);
     }
 
     @PreDestroy
     void stop() {
-        if (sweeps != null) {
-            sweeps.cancel(false);
-        }
+        sweeps.stop();
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Chat.ChatMessageSent sent) {
@@ -70,17 +72,6 @@ public class ChatFanOut {
         } catch (RuntimeException e) {
             LOG.warning(() -> "Chat topic unavailable, delivering on this server only: " + e);
             room.deliverLocally(sent.message());
-        }
-    }
-
-    void sweep() {
-        try {
-            int notified;
-            do {
-                notified = chat.notifyUndelivered(50);
-            } while (notified == 50);
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Chat notification sweep failed, next one goes on: " + e);
         }
     }
 }

@@ -2,6 +2,8 @@ package health.leiming.notify;
 
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.Page;
+import health.leiming.platform.PageRequest;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -81,12 +83,9 @@ public class Deliveries {
         return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
     }
 
-    public DeliveryPage list(Delivery.Status status, int page, int size) {
-        List<DeliveryView> items = em.createNamedQuery("Delivery.byStatus", Delivery.class).setParameter("status", status)
-                .setFirstResult((page - 1) * size).setMaxResults(size).getResultStream().map(Delivery::view).toList();
-        long total = em.createNamedQuery("Delivery.countByStatus", Long.class).setParameter("status", status)
-                .getSingleResult();
-        return new DeliveryPage(items, page, size, total);
+    public Page<DeliveryView> list(Delivery.Status status, PageRequest page) {
+        return page.read(em.createNamedQuery("Delivery.byStatus", Delivery.class).setParameter("status", status),
+                em.createNamedQuery("Delivery.countByStatus", Long.class).setParameter("status", status), Delivery::view);
     }
 
     public List<DeliveryView> ofEvent(String eventId) {
@@ -112,6 +111,4 @@ public class Deliveries {
             String templateData, String page, String title, String content, int attempt) {
     }
 
-    public record DeliveryPage(List<DeliveryView> items, int page, int size, long total) {
-    }
 }

@@ -1,12 +1,14 @@
 package health.leiming.notify;
 
-import health.leiming.member.SmsGateway;
-import health.leiming.member.WechatMiniApi;
+import health.leiming.integration.OutsideRefusal;
+import health.leiming.integration.SmsGateway;
+import health.leiming.integration.WechatMiniApi;
+import health.leiming.integration.WecomApi;
+import health.leiming.platform.BackgroundLoop;
 import health.leiming.platform.FieldCipher;
 import health.leiming.platform.Logs;
-import health.leiming.platform.OutsideRefusal;
 import health.leiming.platform.SchemaReady;
-import health.leiming.wecom.WecomApi;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -19,16 +21,13 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * Sends what the router queued: right after the routing transaction commits, and on a fixed tick
- * for retries that have come due. Each delivery is taken in its own transaction, sent outside any
+ * for retries that have come due (one {@link BackgroundLoop}). Each delivery is taken in its own transaction, sent outside any
  * transaction (an outside call never holds a database lock), and its outcome recorded in a third.
  * A failure is retried with a doubling wait; a refusal that retrying cannot fix, or running out of
  * attempts, parks it as a dead letter for an admin.
@@ -64,43 +63,31 @@ public class DeliveryWorker {
     @ConfigProperty(name = "leiming.notify.batch-size", defaultValue = "20")
     int batchSize;
 
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean moreQueued = new AtomicBoolean();
-    private volatile ScheduledFuture<?> ticks;
+    private BackgroundLoop loop;
+
+    @PostConstruct
+    void init() {
+        loop = new BackgroundLoop("Delivery worker", interval, this::sendDue, LOG);
+    }
 
     void start(@Observes SchemaReady ready) {
-        ticks = scheduler.scheduleWithFixedDelay(this::drain, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        loop.start(scheduler);
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationRouter.DeliveriesQueued queued) {
-        moreQueued.set(true);
-        scheduler.execute(this::drain);
+        loop.nudge();
     }
 
     @PreDestroy
     void stop() {
-        if (ticks != null) {
-            ticks.cancel(false);
-        }
+        loop.stop();
     }
 
-    void drain() {
-        if (!draining.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            List<String> due;
-            do {
-                moreQueued.set(false);
-                due = deliveries.due(batchSize);
-                due.forEach(this::attempt);
-            } while (due.size() == batchSize || moreQueued.get());
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Delivery worker stopped early, next tick goes on: " + e);
-        } finally {
-            draining.set(false);
-        }
+    /** Sends one batch of due deliveries; true when the batch was full. */
+    private boolean sendDue() {
+        List<String> due = deliveries.due(batchSize);
+        due.forEach(this::attempt);
+        return due.size() == batchSize;
     }
 
     private void attempt(String id) {

@@ -2,11 +2,13 @@ package health.leiming.notify;
 
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.Filter;
+import health.leiming.platform.Page;
+import health.leiming.platform.PageRequest;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.List;
 
 /** A member's message centre: list, count unread, read. Only the owner sees a message; others get 404. */
 @Stateless
@@ -16,20 +18,10 @@ public class MessageCenter {
     EntityManager em;
 
     /** The member's messages, newest first; only one category ("order", "health"...) when one is given. */
-    public MessagePage list(String memberId, String category, int page, int size) {
-        Message.Category only = category == null ? null : parse(category);
-        String filter = only == null ? "" : " and m.category = :category";
-        var items = em.createQuery("select m from Message m where m.memberId = :member" + filter
-                + " order by m.createdAt desc, m.id", Message.class).setParameter("member", memberId);
-        var count = em.createQuery("select count(m) from Message m where m.memberId = :member" + filter, Long.class)
-                .setParameter("member", memberId);
-        if (only != null) {
-            items.setParameter("category", only);
-            count.setParameter("category", only);
-        }
-        List<MessageView> views = items.setFirstResult((page - 1) * size).setMaxResults(size)
-                .getResultStream().map(Message::view).toList();
-        return new MessagePage(views, page, size, count.getSingleResult());
+    public Page<MessageView> list(String memberId, String category, PageRequest page) {
+        Filter filter = new Filter().and("m.memberId = :member", "member", memberId)
+                .andIfGiven("m.category = :category", "category", category == null ? null : parse(category));
+        return page.read(em, Message.class, "Message m", filter, "m.createdAt desc, m.id", Message::view);
     }
 
     private static Message.Category parse(String category) {

@@ -1,35 +1,52 @@
 package health.leiming.notify;
 
-import health.leiming.care.Appointment;
-import health.leiming.care.Booking;
-import health.leiming.care.Hospital;
-import health.leiming.care.Staff;
+import health.leiming.care.Catalog;
+import health.leiming.care.StaffDirectory;
+import health.leiming.health.HealthEvents.ReportReady;
+import health.leiming.health.HealthEvents.RiskAlertRaised;
 import health.leiming.health.HealthProfileService;
-import health.leiming.member.Member;
-import health.leiming.member.WechatMiniApi;
-import health.leiming.order.Order;
+import health.leiming.integration.WechatMiniApi;
+import health.leiming.integration.WecomApi;
+import health.leiming.member.FamilyService;
+import health.leiming.member.MemberEvents.MemberRegistered;
+import health.leiming.member.MemberService.MemberContact;
+import health.leiming.member.MemberService;
+import health.leiming.notify.ChatEvents.UnreadChatMessage;
+import health.leiming.notify.Notices.OrderMove;
+import health.leiming.notify.Notices.StaffMove;
+import health.leiming.order.OrderEvents.AppointmentReminderDue;
+import health.leiming.order.OrderEvents.OrderCancelled;
+import health.leiming.order.OrderEvents.OrderCompleted;
+import health.leiming.order.OrderEvents.OrderConfirmed;
+import health.leiming.order.OrderEvents.OrderFacts;
+import health.leiming.order.OrderEvents.OrderPaid;
+import health.leiming.order.OrderEvents.OrderPlaced;
+import health.leiming.order.OrderEvents.OrderRefunded;
+import health.leiming.order.OrderEvents.OrderStarted;
 import health.leiming.platform.FieldCipher;
 import health.leiming.platform.Logs;
-import health.leiming.wecom.WecomApi;
+import health.leiming.platform.events.IncomingEvent;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Routes a business event to the people it concerns and to their channels: the member's message
+ * Routes business events to the people they concern and to their channels: the member's message
  * centre (always), a WeChat subscribe message (when the member has a template acceptance left and
  * wants that kind pushed; after their quiet hours), a WeCom application message to the assigned
  * companion, and SMS to the member and the person's emergency contact for urgent health alerts.
- * Runs in the event's transaction: the message-centre entries and the delivery rows commit together
- * with the record that the event was processed, and the delivery worker sends after the commit.
+ * Observes the events in the dispatcher's transaction: the message-centre entries and the delivery
+ * rows commit together with the record that the event was processed, and the delivery worker sends
+ * after the commit. Who to reach comes from the owning contexts' services, not from their tables.
  */
 @Stateless
 public class NotificationRouter {
@@ -49,10 +66,22 @@ public class NotificationRouter {
     FieldCipher cipher;
 
     @Inject
+    MemberService members;
+
+    @Inject
+    FamilyService family;
+
+    @Inject
     HealthProfileService profiles;
 
     @Inject
-    Booking booking;
+    StaffDirectory staffDirectory;
+
+    @Inject
+    Catalog catalog;
+
+    @Inject
+    Chat chat;
 
     @Inject
     WecomApi wecom;
@@ -71,115 +100,122 @@ public class NotificationRouter {
     public record DeliveriesQueued() {
     }
 
-    public void route(String eventId, String eventType, JsonObject data, Instant now) {
-        switch (eventType) {
-            case EventTypes.MEMBER_REGISTERED -> toMember(eventId, eventType, data.getString("memberId"), Notices.welcome(), now);
-            case EventTypes.HEALTH_RISK_ALERT -> riskAlert(eventId, eventType, data, now);
-            case EventTypes.ORDER_PLACED, EventTypes.ORDER_PAID, EventTypes.ORDER_CONFIRMED, EventTypes.ORDER_STARTED,
-                    EventTypes.ORDER_COMPLETED, EventTypes.ORDER_CANCELLED, EventTypes.ORDER_REFUNDED ->
-                orderProgress(eventId, eventType, data, now);
-            case EventTypes.APPOINTMENT_REMINDER -> reminder(eventId, eventType, data, now);
-            case EventTypes.CHAT_MESSAGE -> unreadChat(eventId, eventType, data, now);
-            case EventTypes.HEALTH_REPORT_READY -> toMember(eventId, eventType, data.getString("memberId"),
-                    Notices.reportReady(data), now);
-            default -> LOG.fine(() -> "No notification for event type " + eventType);
-        }
+    public void registered(@Observes MemberRegistered registered) {
+        toMember(registered.memberId(), Notices.welcome());
     }
 
-    private void riskAlert(String eventId, String eventType, JsonObject alert, Instant now) {
-        String memberId = alert.getString("ownerId");
-        toMember(eventId, eventType, memberId, Notices.riskAlert(alert, zone), now);
-        Notice sms = new Notice(NoticeKind.health_alert, "健康风险提醒", Notices.riskAlertSms(alert), null,
+    public void riskAlert(@Observes RiskAlertRaised alert) {
+        String personName = family.nameOf(alert.personId()).orElse("家人");
+        toMember(alert.memberId(), Notices.riskAlert(alert, personName, zone));
+        Notice sms = new Notice(NoticeKind.health_alert, "健康风险提醒", Notices.riskAlertSms(alert, personName), null,
                 Map.of());
-        Member member = em.find(Member.class, memberId);
-        if (member != null) {
-            queue(new Delivery(eventId, eventType, Delivery.Channel.sms, "member:" + memberId,
-                    cipher.encrypt(member.phone()), sms, now, now));
-        }
-        String contactPhone = profiles.emergencyPhoneOf(alert.getString("personId"));
-        if (contactPhone != null && (member == null || !contactPhone.equals(member.phone()))) {
-            queue(new Delivery(eventId, eventType, Delivery.Channel.sms, "contact:" + alert.getString("personId"),
-                    cipher.encrypt(contactPhone), sms, now, now));
+        Instant now = Instant.now();
+        Optional<MemberContact> member = members.contactOf(alert.memberId());
+        member.ifPresent(contact -> queue(Delivery.Channel.sms, "member:" + alert.memberId(), contact.phone(), sms, now));
+        String contactPhone = profiles.emergencyPhoneOf(alert.personId());
+        if (contactPhone != null && !member.map(MemberContact::phone).filter(contactPhone::equals).isPresent()) {
+            queue(Delivery.Channel.sms, "contact:" + alert.personId(), contactPhone, sms, now);
         }
     }
 
-    private void orderProgress(String eventId, String eventType, JsonObject event, Instant now) {
-        // An order and its appointment are made in one transaction: where there is one, there is the other.
-        Order order = em.find(Order.class, event.getString("orderId"));
-        Appointment appointment = order == null ? null : booking.appointmentOf(order.id());
-        Instant scheduled = appointment == null ? null : appointment.scheduledTime();
-        String serviceName = order == null ? event.getString("serviceName", "陪诊服务") : order.serviceName();
-        toMember(eventId, eventType, event.getString("memberId"),
-                Notices.order(eventType, event, serviceName, scheduled, zone), now);
-        boolean staffKnowsTheTask = eventType.equals(EventTypes.ORDER_PAID)
-                || eventType.equals(EventTypes.ORDER_CANCELLED) && order != null && order.isPaid();
-        if (staffKnowsTheTask && appointment != null) {
-            toStaff(eventId, eventType, appointment.staffId(), Notices.staffTask(eventType, event, serviceName,
-                    scheduled, hospitalName(appointment), zone), now);
+    public void reportReady(@Observes ReportReady report) {
+        toMember(report.memberId(), Notices.reportReady(report, family.nameOf(report.personId()).orElse("家人")));
+    }
+
+    public void placed(@Observes OrderPlaced placed) {
+        toMember(placed.order().memberId(), Notices.order(OrderMove.placed, placed.order(), placed.amount(), null, zone));
+    }
+
+    public void paid(@Observes OrderPaid paid) {
+        toMember(paid.order().memberId(), Notices.order(OrderMove.paid, paid.order(), null, null, zone));
+        toStaff(paid.order().staffId(), staffTask(StaffMove.assigned, paid.order()));
+    }
+
+    public void confirmed(@Observes OrderConfirmed confirmed) {
+        toMember(confirmed.order().memberId(), Notices.order(OrderMove.confirmed, confirmed.order(), null, null, zone));
+    }
+
+    public void started(@Observes OrderStarted started) {
+        toMember(started.order().memberId(), Notices.order(OrderMove.started, started.order(), null, null, zone));
+    }
+
+    public void completed(@Observes OrderCompleted completed) {
+        toMember(completed.order().memberId(), Notices.order(OrderMove.completed, completed.order(), null, null, zone));
+    }
+
+    public void cancelled(@Observes OrderCancelled cancelled) {
+        toMember(cancelled.order().memberId(), Notices.order(OrderMove.cancelled, cancelled.order(),
+                cancelled.refundAmount(), cancelled.reason(), zone));
+        if (cancelled.wasPaid()) { // only a paid order was ever the companion's task
+            toStaff(cancelled.order().staffId(), staffTask(StaffMove.cancelled, cancelled.order()));
         }
     }
 
-    private void reminder(String eventId, String eventType, JsonObject event, Instant now) {
-        Order order = em.find(Order.class, event.getString("orderId"));
-        if (order == null) {
-            LOG.info(() -> "Reminder for an order that is gone: " + event.getString("orderId"));
-            return;
-        }
-        Appointment appointment = booking.appointmentOf(order.id());
-        toMember(eventId, eventType, order.userId(),
-                Notices.appointmentReminder(event, order.serviceName(), appointment.scheduledTime(), zone), now);
-        toStaff(eventId, eventType, appointment.staffId(), Notices.staffTask(eventType, event, order.serviceName(),
-                appointment.scheduledTime(), hospitalName(appointment), zone), now);
+    public void refunded(@Observes OrderRefunded refunded) {
+        toMember(refunded.order().memberId(), Notices.order(OrderMove.refunded, refunded.order(),
+                refunded.refundAmount(), null, zone));
+    }
+
+    public void reminder(@Observes AppointmentReminderDue reminder) {
+        toMember(reminder.order().memberId(), Notices.appointmentReminder(reminder.order(), zone));
+        toStaff(reminder.order().staffId(), staffTask(StaffMove.reminder, reminder.order()));
     }
 
     /** A chat message no client of the recipient received: pushed to them instead. */
-    private void unreadChat(String eventId, String eventType, JsonObject message, Instant now) {
-        if (Chat.STAFF.equals(message.getString("from"))) {
-            toMember(eventId, eventType, message.getString("memberId"), Notices.chatToMember(message), now);
+    public void unreadChat(@Observes UnreadChatMessage message) {
+        String preview = SubscribeTemplates.fit("thing", chat.contentOf(message.messageId()).orElse(""));
+        if (Chat.STAFF.equals(message.from())) {
+            toMember(message.memberId(), Notices.chatToMember(message, preview));
         } else {
-            toStaff(eventId, eventType, message.getString("staffId"), Notices.chatToStaff(message), now);
+            toStaff(message.staffId(), Notices.chatToStaff(message, preview));
         }
     }
 
     /** The message centre always; a subscribe message when configured, accepted and wanted. */
-    void toMember(String eventId, String eventType, String memberId, Notice notice, Instant now) {
-        Member member = memberId == null ? null : em.find(Member.class, memberId);
-        if (member == null) {
-            LOG.info(() -> "No notification for " + eventType + ": the member's account is gone");
+    void toMember(String memberId, Notice notice) {
+        IncomingEvent event = IncomingEvent.current();
+        Optional<MemberContact> member = memberId == null ? Optional.empty() : members.contactOf(memberId);
+        if (member.isEmpty()) {
+            LOG.info(() -> "No notification for " + event.type() + ": the member's account is gone");
             return;
         }
-        messages.deliver(new Message(memberId, notice.kind().category(), notice.title(), notice.content(), eventId, now));
-        if (!wechat.configured()) {
+        Instant now = Instant.now();
+        messages.deliver(new Message(memberId, notice.kind().category(), notice.title(), notice.content(), event.id(), now));
+        String openid = member.get().wechatOpenid();
+        if (!wechat.configured() || openid == null) {
             return;
         }
-        templates.forEvent(eventType).ifPresent(template -> {
+        templates.forEvent(event.type()).ifPresent(template -> {
             NotificationPreferences preferences = em.find(NotificationPreferences.class, memberId);
             if (preferences != null && !preferences.allows(notice.kind())) {
                 return;
             }
-            if (member.wechatOpenid() == null || !useGrant(memberId, template.templateId(), now)) {
+            if (!useGrant(memberId, template.templateId(), now)) {
                 return;
             }
             QuietHours quiet = preferences == null || notice.kind().urgent() ? null : preferences.quietHours();
             Instant notBefore = quiet == null ? now : quiet.deferUntil(now, zone);
-            queue(new Delivery(eventId, eventType, Delivery.Channel.subscribe, "member:" + memberId,
-                    cipher.encrypt(member.wechatOpenid()), notice, notBefore, now)
-                    .withTemplate(template.templateId(), template.data(notice)));
+            queue(new Delivery(event.id(), event.type(), Delivery.Channel.subscribe, "member:" + memberId,
+                    cipher.encrypt(openid), notice, notBefore, now).withTemplate(template.templateId(), template.data(notice)));
         });
     }
 
-    void toStaff(String eventId, String eventType, String staffId, Notice notice, Instant now) {
+    void toStaff(String staffId, Notice notice) {
         if (!wecom.canSendMessages()) {
             LOG.fine("WeCom application messages not configured (leiming.wecom.agent-id)");
             return;
         }
-        Staff staff = staffId == null ? null : em.find(Staff.class, staffId);
-        if (staff == null || staff.wecomUserId() == null || !staff.isActive()) {
-            LOG.info(() -> "No WeCom message for " + eventType + ": staff " + staffId + " has no active WeCom account");
+        Optional<String> wecomUser = staffDirectory.activeWecomUserOf(staffId);
+        if (wecomUser.isEmpty()) {
+            LOG.info(() -> "No WeCom message for " + IncomingEvent.current().type() + ": staff " + staffId
+                    + " has no active WeCom account");
             return;
         }
-        queue(new Delivery(eventId, eventType, Delivery.Channel.wecom, "staff:" + staffId,
-                cipher.encrypt(staff.wecomUserId()), notice, now, now));
+        queue(Delivery.Channel.wecom, "staff:" + staffId, wecomUser.get(), notice, Instant.now());
+    }
+
+    private Notice staffTask(StaffMove move, OrderFacts order) {
+        return Notices.staffTask(move, order, catalog.hospitalName(order.hospitalId()), zone);
     }
 
     /** Uses one of the member's acceptances of the template; false when none is left. */
@@ -190,13 +226,13 @@ public class NotificationRouter {
                 .executeUpdate() == 1;
     }
 
+    private void queue(Delivery.Channel channel, String recipient, String address, Notice notice, Instant now) {
+        IncomingEvent event = IncomingEvent.current();
+        queue(new Delivery(event.id(), event.type(), channel, recipient, cipher.encrypt(address), notice, now, now));
+    }
+
     private void queue(Delivery delivery) {
         em.persist(delivery);
         queued.fire(new DeliveriesQueued());
-    }
-
-    private String hospitalName(Appointment appointment) {
-        Hospital hospital = appointment.hospitalId() == null ? null : em.find(Hospital.class, appointment.hospitalId());
-        return hospital == null ? null : hospital.name();
     }
 }

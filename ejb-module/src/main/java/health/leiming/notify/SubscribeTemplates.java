@@ -1,5 +1,8 @@
 package health.leiming.notify;
 
+import health.leiming.health.HealthEvents;
+import health.leiming.order.OrderEvents;
+import health.leiming.platform.events.EventRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -7,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -23,10 +27,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class SubscribeTemplates {
 
     /** The events a member can be sent a subscribe message for. */
-    static final List<String> EVENTS = List.of(EventTypes.ORDER_PLACED, EventTypes.ORDER_PAID,
-            EventTypes.ORDER_CONFIRMED, EventTypes.ORDER_STARTED, EventTypes.ORDER_COMPLETED,
-            EventTypes.ORDER_CANCELLED, EventTypes.ORDER_REFUNDED, EventTypes.APPOINTMENT_REMINDER,
-            EventTypes.HEALTH_RISK_ALERT, EventTypes.HEALTH_REPORT_READY, EventTypes.CHAT_MESSAGE);
+    static final List<String> EVENTS = Stream.of(OrderEvents.OrderPlaced.class, OrderEvents.OrderPaid.class,
+            OrderEvents.OrderConfirmed.class, OrderEvents.OrderStarted.class, OrderEvents.OrderCompleted.class,
+            OrderEvents.OrderCancelled.class, OrderEvents.OrderRefunded.class, OrderEvents.AppointmentReminderDue.class,
+            HealthEvents.RiskAlertRaised.class, HealthEvents.ReportReady.class, ChatEvents.UnreadChatMessage.class)
+            .<String>map(EventRegistry::nameOf).toList();
 
     public record Template(String eventType, String templateId, Map<String, String> fields) {
 

@@ -1,21 +1,20 @@
 package health.leiming.order;
 
+import health.leiming.member.MemberService;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import health.leiming.platform.Logs;
+import health.leiming.platform.Page;
+import health.leiming.platform.PageRequest;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,47 +31,33 @@ public class AdminOrders {
     PaymentRecords payments;
 
     @Inject
+    MemberService members;
+
+    @Inject
     @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
     ZoneId zone;
 
-    public OrderService.OrderPage search(Filter filter, int page, int size) {
-        StringBuilder where = new StringBuilder(" where a.orderId = o.id");
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        if (filter.status() != null && !filter.status().isBlank()) {
-            where.append(" and o.status = :status");
-            parameters.put("status", OrderStatus.parse(filter.status()));
-        }
+    public Page<OrderService.OrderDetail> search(Filter filter, PageRequest page) {
+        health.leiming.platform.Filter where = new health.leiming.platform.Filter()
+                .andIfGiven("o.status = :status", "status",
+                        filter.status() == null || filter.status().isBlank() ? null : OrderStatus.parse(filter.status()))
+                .andIfGiven("o.serviceId = :service", "service", strip(filter.serviceId()))
+                .andIfGiven("o.hospitalId = :hospital", "hospital", strip(filter.hospitalId()))
+                .andIfGiven("o.userId = :member", "member", filter.memberId());
         if (filter.date() != null) {
-            where.append(" and a.scheduledTime >= :from and a.scheduledTime < :to");
-            parameters.put("from", filter.date().atStartOfDay(zone).toInstant());
-            parameters.put("to", filter.date().plusDays(1).atStartOfDay(zone).toInstant());
-        }
-        if (filter.serviceId() != null && !filter.serviceId().isBlank()) {
-            where.append(" and o.serviceId = :service");
-            parameters.put("service", filter.serviceId().strip());
-        }
-        if (filter.hospitalId() != null && !filter.hospitalId().isBlank()) {
-            where.append(" and a.hospitalId = :hospital");
-            parameters.put("hospital", filter.hospitalId().strip());
+            where.and("o.scheduledTime >= :from and o.scheduledTime < :to")
+                    .bind("from", filter.date().atStartOfDay(zone).toInstant())
+                    .bind("to", filter.date().plusDays(1).atStartOfDay(zone).toInstant());
         }
         if (filter.phone() != null && !filter.phone().isBlank()) {
-            where.append(" and o.userId in (select m.id from Member m where m.phone = :phone)");
-            parameters.put("phone", filter.phone().strip());
+            where.and("o.userId = :phoneOwner", "phoneOwner", members.idByPhone(filter.phone().strip()).orElse(""));
         }
-        if (filter.memberId() != null) {
-            where.append(" and o.userId = :member");
-            parameters.put("member", filter.memberId());
-        }
-        TypedQuery<Order> orders = em.createQuery("select o from Order o, Appointment a" + where
-                + " order by o.createdAt desc, o.id", Order.class);
-        TypedQuery<Long> count = em.createQuery("select count(o) from Order o, Appointment a" + where, Long.class);
-        parameters.forEach((name, value) -> {
-            orders.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        List<OrderService.OrderDetail> items = orders.setFirstResult((page - 1) * size).setMaxResults(size)
-                .getResultStream().map(o -> new OrderService.OrderDetail(o.view(), null, null, null)).toList();
-        return new OrderService.OrderPage(items, page, size, count.getSingleResult());
+        return page.read(em, Order.class, "Order o", where, "o.createdAt desc, o.id",
+                o -> new OrderService.OrderDetail(o.view(), null, null, null));
+    }
+
+    private static String strip(String text) {
+        return text == null ? null : text.strip();
     }
 
     /**

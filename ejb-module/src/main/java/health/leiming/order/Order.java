@@ -77,6 +77,14 @@ public class Order {
     @Column(name = "service_info", nullable = false)
     private String serviceInfo;
 
+    /** When the booked appointment starts (a copy of the appointment's, for searching orders by day). */
+    @Column(name = "scheduled_time", nullable = false)
+    private Instant scheduledTime;
+
+    /** The hospital it was booked at, or null (a copy of the appointment's). */
+    @Column(name = "hospital_id")
+    private String hospitalId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -90,7 +98,7 @@ public class Order {
     }
 
     private Order(String orderNo, String userId, String personId, String serviceId, BigDecimal amount,
-            JsonObject contact, JsonObject service, Instant now) {
+            JsonObject contact, JsonObject service, Instant scheduledTime, String hospitalId, Instant now) {
         this.id = Ids.newId();
         this.orderNo = orderNo;
         this.userId = userId;
@@ -100,14 +108,18 @@ public class Order {
         this.status = OrderStatus.pending;
         this.contactInfo = contact.toString();
         this.serviceInfo = service.toString();
+        this.scheduledTime = scheduledTime;
+        this.hospitalId = hospitalId;
         this.createdAt = now;
         this.updatedAt = now;
     }
 
     /** A new pending order and the transition that records its placing. */
     public static Placed place(String orderNo, String userId, String personId, String serviceId, BigDecimal price,
-            JsonObject contact, JsonObject service, Instant now) {
-        Order order = new Order(orderNo, userId, personId, serviceId, price, contact, service, now);
+            JsonObject contact, JsonObject service, Instant scheduledTime,
+            String hospitalId, Instant now) {
+        Order order = new Order(orderNo, userId, personId, serviceId, price, contact, service, scheduledTime, hospitalId,
+                now);
         return new Placed(order, new OrderTransition(order.id, null, OrderStatus.pending, Actor.member(userId),
                 "下单", now));
     }

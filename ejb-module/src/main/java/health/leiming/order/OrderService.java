@@ -3,23 +3,26 @@ package health.leiming.order;
 import health.leiming.care.Appointment;
 import health.leiming.care.AppointmentView;
 import health.leiming.care.Booking;
-import health.leiming.care.Staff;
-import health.leiming.notify.EventTypes;
-import health.leiming.notify.Outbox;
+import health.leiming.care.StaffDirectory;
+import health.leiming.order.OrderEvents.OrderCancelled;
+import health.leiming.order.OrderEvents.OrderFacts;
 import health.leiming.platform.BusinessException;
+import health.leiming.platform.Filter;
+import health.leiming.platform.Page;
+import health.leiming.platform.PageRequest;
+import health.leiming.platform.events.Outbox;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,6 +40,9 @@ public class OrderService {
     Booking booking;
 
     @Inject
+    StaffDirectory staff;
+
+    @Inject
     RefundPolicy refunds;
 
     @Inject
@@ -49,21 +55,10 @@ public class OrderService {
     @ConfigProperty(name = "leiming.order.pay-within", defaultValue = "PT15M")
     Duration payWithin;
 
-    public OrderPage mine(String memberId, String status, int page, int size) {
-        OrderStatus wanted = status == null || status.isBlank() ? null : OrderStatus.parse(status);
-        String where = " where o.userId = :member" + (wanted == null ? "" : " and o.status = :status");
-        TypedQuery<Order> orders = em.createQuery("select o from Order o" + where + " order by o.createdAt desc, o.id",
-                Order.class);
-        TypedQuery<Long> count = em.createQuery("select count(o) from Order o" + where, Long.class);
-        for (TypedQuery<?> q : List.of(orders, count)) {
-            q.setParameter("member", memberId);
-            if (wanted != null) {
-                q.setParameter("status", wanted);
-            }
-        }
-        List<OrderDetail> items = orders.setFirstResult((page - 1) * size).setMaxResults(size).getResultStream()
-                .map(this::detailWithoutHistory).toList();
-        return new OrderPage(items, page, size, count.getSingleResult());
+    public Page<OrderDetail> mine(String memberId, String status, PageRequest page) {
+        Filter filter = new Filter().and("o.userId = :member", "member", memberId)
+                .andIfGiven("o.status = :status", "status", status == null || status.isBlank() ? null : OrderStatus.parse(status));
+        return page.read(em, Order.class, "Order o", filter, "o.createdAt desc, o.id", this::detailWithoutHistory);
     }
 
     public OrderDetail get(String memberId, String orderId) {
@@ -106,10 +101,18 @@ public class OrderService {
         if (order.isPaid()) {
             payments.requestRefund(order, refund, "预约取消：" + reason, now);
         }
-        outbox.publish(EventTypes.ORDER_CANCELLED, order.id(), Json.createObjectBuilder().add("orderId", order.id())
-                .add("orderNo", order.orderNo()).add("memberId", order.userId()).add("by", actor.role())
-                .add("reason", reason)
-                .add("refundAmount", order.refundAmount() == null ? BigDecimal.ZERO : order.refundAmount()).build());
+        outbox.publish(new OrderCancelled(OrderFacts.of(order, appointment), actor.role(), reason,
+                order.refundAmount() == null ? BigDecimal.ZERO : order.refundAmount(), order.isPaid()));
+    }
+
+    /** Who an order concerns (its member and companion), its number and state; empty when there is no such order. */
+    public Optional<OrderParties> parties(String orderId) {
+        Order order = orderId == null ? null : em.find(Order.class, orderId);
+        return order == null ? Optional.empty() : Optional.of(new OrderParties(order.id(), order.orderNo(),
+                order.userId(), booking.appointmentOf(order.id()).staffId(), order.status()));
+    }
+
+    public record OrderParties(String orderId, String orderNo, String memberId, String staffId, OrderStatus status) {
     }
 
     private Order owned(String memberId, String orderId) {
@@ -126,9 +129,8 @@ public class OrderService {
 
     private AppointmentView appointment(Order order) {
         Appointment appointment = booking.appointmentOf(order.id());
-        Staff staff = appointment.staffId() == null ? null : em.find(Staff.class, appointment.staffId());
         return appointment.view(order.orderNo(), order.status().name(), order.amount(),
-                staff == null ? null : staff.publicView());
+                staff.publicViewOf(appointment.staffId()));
     }
 
     private List<OrderTransition.TransitionView> history(String orderId) {
@@ -142,6 +144,4 @@ public class OrderService {
             List<OrderTransition.TransitionView> history, Refund.RefundView refund) {
     }
 
-    public record OrderPage(List<OrderDetail> items, int page, int size, long total) {
-    }
 }

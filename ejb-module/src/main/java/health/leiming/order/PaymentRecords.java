@@ -1,18 +1,21 @@
 package health.leiming.order;
 
-import health.leiming.member.Member;
-import health.leiming.notify.EventTypes;
-import health.leiming.notify.Outbox;
+import health.leiming.care.Booking;
+import health.leiming.integration.WechatPay;
+import health.leiming.member.MemberService;
+import health.leiming.order.OrderEvents.OrderFacts;
+import health.leiming.order.OrderEvents.OrderPaid;
+import health.leiming.order.OrderEvents.OrderRefunded;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import health.leiming.platform.Logs;
 import health.leiming.platform.Text;
+import health.leiming.platform.events.Outbox;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -41,6 +44,12 @@ public class PaymentRecords {
     Outbox outbox;
 
     @Inject
+    MemberService members;
+
+    @Inject
+    Booking booking;
+
+    @Inject
     Event<RefundRequested> refundRequested;
 
     @Inject
@@ -61,8 +70,8 @@ public class PaymentRecords {
         if (!payBefore.isAfter(now)) {
             throw new BusinessException(ErrorKind.CONFLICT, "ORDER_EXPIRED", "订单已超时，请重新预约");
         }
-        Member member = em.find(Member.class, memberId);
-        String openid = member.wechatOpenid() != null ? member.wechatOpenid() : Text.blankToNull(openidGiven);
+        String linked = members.contactOf(memberId).map(MemberService.MemberContact::wechatOpenid).orElse(null);
+        String openid = linked != null ? linked : Text.blankToNull(openidGiven);
         if (openid == null) {
             throw new BusinessException(ErrorKind.BAD_REQUEST, "OPENID_REQUIRED", "请在微信小程序内完成支付");
         }
@@ -124,7 +133,7 @@ public class PaymentRecords {
         payment.paid(transactionId, now);
         if (order.status() == OrderStatus.pending) {
             em.persist(order.paid("wechat", transactionId, now));
-            outbox.publish(EventTypes.ORDER_PAID, order.id(), event(order).add("transactionId", transactionId).build());
+            outbox.publish(new OrderPaid(facts(order)));
             return null;
         }
         // Paid after it was cancelled (the unpaid timeout, or the member): the money goes back.
@@ -154,7 +163,7 @@ public class PaymentRecords {
             if (order.status() == OrderStatus.completed) {
                 em.persist(order.moveTo(OrderStatus.refunded, Actor.system(), "退款成功", now));
             }
-            outbox.publish(EventTypes.ORDER_REFUNDED, order.id(), event(order).add("refundAmount", refund.amount()).build());
+            outbox.publish(new OrderRefunded(facts(order), refund.amount()));
         }
     }
 
@@ -210,9 +219,8 @@ public class PaymentRecords {
                 .setParameter("order", orderId).getResultStream().findFirst().orElse(null);
     }
 
-    private static jakarta.json.JsonObjectBuilder event(Order order) {
-        return Json.createObjectBuilder().add("orderId", order.id()).add("orderNo", order.orderNo())
-                .add("memberId", order.userId()).add("status", order.status().name());
+    private OrderFacts facts(Order order) {
+        return OrderFacts.of(order, booking.appointmentOf(order.id()));
     }
 
     private static long fen(BigDecimal yuan) {

@@ -1,5 +1,6 @@
 package health.leiming.order;
 
+import health.leiming.integration.WechatPay;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import health.leiming.platform.Logs;

@@ -2,10 +2,12 @@ package health.leiming.order;
 
 import health.leiming.care.Appointment;
 import health.leiming.care.Booking;
-import health.leiming.care.CareService;
-import health.leiming.care.Staff;
+import health.leiming.care.Catalog;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.Filter;
+import health.leiming.platform.Page;
+import health.leiming.platform.PageRequest;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,6 +29,9 @@ public class Reviews {
 
     @Inject
     Booking booking;
+
+    @Inject
+    Catalog catalog;
 
     public Review.ReviewView review(String memberId, String orderId, int rating, String content, List<String> tags) {
         Order order = orderId == null ? null : em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
@@ -61,18 +66,13 @@ public class Reviews {
         } catch (PersistenceException e) {
             throw new BusinessException(ErrorKind.CONFLICT, "REVIEW_EXISTS", "该订单已评价");
         }
-        // Row locks: concurrent reviews of the same service or companion must not lose a rating.
-        em.find(CareService.class, order.serviceId(), LockModeType.PESSIMISTIC_WRITE).rate(rating);
-        if (appointment.staffId() != null) {
-            em.find(Staff.class, appointment.staffId(), LockModeType.PESSIMISTIC_WRITE).rate(rating);
-        }
+        catalog.rate(order.serviceId(), appointment.staffId(), rating);
         return review.view();
     }
 
     /** The newest reviews of a service (no member data), for its page. */
-    public List<Review.ReviewView> ofService(String serviceId, int page, int size) {
-        return em.createQuery("select r from Review r where r.serviceId = :service order by r.createdAt desc, r.id",
-                Review.class).setParameter("service", serviceId).setFirstResult((page - 1) * size).setMaxResults(size)
-                .getResultStream().map(Review::view).toList();
+    public Page<Review.ReviewView> ofService(String serviceId, PageRequest page) {
+        return page.read(em, Review.class, "Review r", new Filter().and("r.serviceId = :service", "service", serviceId),
+                "r.createdAt desc, r.id", Review::view);
     }
 }

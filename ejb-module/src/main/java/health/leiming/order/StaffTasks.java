@@ -2,14 +2,17 @@ package health.leiming.order;
 
 import health.leiming.care.Appointment;
 import health.leiming.care.Booking;
-import health.leiming.member.Person;
-import health.leiming.notify.EventTypes;
-import health.leiming.notify.Outbox;
+import health.leiming.member.FamilyService;
+import health.leiming.order.OrderEvents.OrderCompleted;
+import health.leiming.order.OrderEvents.OrderConfirmed;
+import health.leiming.order.OrderEvents.OrderFacts;
+import health.leiming.order.OrderEvents.OrderStarted;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.events.BusinessEvent;
+import health.leiming.platform.events.Outbox;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -18,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,6 +39,9 @@ public class StaffTasks {
     Booking booking;
 
     @Inject
+    FamilyService family;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -50,15 +57,13 @@ public class StaffTasks {
     public List<Task> tasks(String staffId, LocalDate day) {
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-        return em.createQuery("select a from Appointment a where a.staffId = :staff and a.scheduledTime >= :from"
-                + " and a.scheduledTime < :to and a.status <> 'cancelled' order by a.scheduledTime", Appointment.class)
-                .setParameter("staff", staffId).setParameter("from", from).setParameter("to", to).getResultStream()
+        return booking.appointmentsOf(staffId, from, to).stream()
                 .map(a -> task(a, em.find(Order.class, a.orderId()))).toList();
     }
 
     public Task confirm(String staffId, String orderId) {
         Assigned assigned = assigned(staffId, orderId);
-        move(assigned, OrderStatus.confirmed, Appointment.Status.confirmed, staffId, "服务人员确认接单", EventTypes.ORDER_CONFIRMED);
+        move(assigned, OrderStatus.confirmed, Appointment.Status.confirmed, staffId, "服务人员确认接单", OrderConfirmed::new);
         return task(assigned.appointment(), assigned.order());
     }
 
@@ -81,25 +86,23 @@ public class StaffTasks {
             throw new BusinessException(ErrorKind.BAD_REQUEST, "CHECK_IN_CODE_WRONG", "签到码不正确，请向用户核对");
         }
         move(assigned, OrderStatus.in_progress, Appointment.Status.in_progress, staffId, "到达现场，开始服务",
-                EventTypes.ORDER_STARTED);
+                OrderStarted::new);
         return task(assigned.appointment(), assigned.order());
     }
 
     public Task complete(String staffId, String orderId) {
         Assigned assigned = assigned(staffId, orderId);
-        move(assigned, OrderStatus.completed, Appointment.Status.completed, staffId, "服务完成", EventTypes.ORDER_COMPLETED);
+        move(assigned, OrderStatus.completed, Appointment.Status.completed, staffId, "服务完成", OrderCompleted::new);
         return task(assigned.appointment(), assigned.order());
     }
 
     private void move(Assigned assigned, OrderStatus target, Appointment.Status appointmentStatus, String staffId,
-            String reason, String eventType) {
+            String reason, Function<OrderFacts, BusinessEvent> event) {
         Instant now = Instant.now();
         Order order = assigned.order();
         em.persist(order.moveTo(target, Actor.staff(staffId), reason, now));
         booking.follow(order.id(), appointmentStatus, now);
-        outbox.publish(eventType, order.id(), Json.createObjectBuilder().add("orderId", order.id())
-                .add("orderNo", order.orderNo()).add("memberId", order.userId()).add("staffId", staffId)
-                .add("status", target.name()).build());
+        outbox.publish(event.apply(OrderFacts.of(order, assigned.appointment())));
     }
 
     private Assigned assigned(String staffId, String orderId) {
@@ -112,10 +115,10 @@ public class StaffTasks {
     }
 
     private Task task(Appointment appointment, Order order) {
-        Person person = em.find(Person.class, appointment.personId());
+        String personName = family.nameOf(appointment.personId()).orElse(null);
         return new Task(order.id(), order.orderNo(), order.status().name(), order.status().label(), order.serviceName(),
                 appointment.hospitalId(), appointment.scheduledTime(), appointment.durationMinutes(),
-                person == null ? null : person.name(), order.contactForStaff(), appointment.notes());
+                personName, order.contactForStaff(), appointment.notes());
     }
 
     private record Assigned(Order order, Appointment appointment) {

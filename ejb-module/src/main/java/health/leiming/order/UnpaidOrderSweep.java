@@ -1,7 +1,9 @@
 package health.leiming.order;
 
+import health.leiming.platform.BackgroundLoop;
 import health.leiming.platform.Logs;
 import health.leiming.platform.SchemaReady;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -10,9 +12,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -40,39 +39,35 @@ public class UnpaidOrderSweep {
     @ConfigProperty(name = "leiming.order.timeout-sweep-interval", defaultValue = "PT1M")
     Duration interval;
 
-    private volatile ScheduledFuture<?> ticks;
+    private BackgroundLoop unpaid;
+    private BackgroundLoop refunds;
+
+    @PostConstruct
+    void init() {
+        unpaid = new BackgroundLoop("Unpaid-order sweep", interval, this::cancelUnpaid, LOG);
+        refunds = new BackgroundLoop("Refund resubmission", interval, () -> {
+            payments.resubmitRefunds();
+            return false;
+        }, LOG);
+    }
 
     void start(@Observes SchemaReady ready) {
-        ticks = scheduler.scheduleWithFixedDelay(this::sweep, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        unpaid.start(scheduler);
+        refunds.start(scheduler);
     }
 
     @PreDestroy
     void stop() {
-        if (ticks != null) {
-            ticks.cancel(false);
-        }
+        unpaid.stop();
+        refunds.stop();
     }
 
-    void sweep() {
-        try {
-            int cancelled;
-            int total = 0;
-            do {
-                cancelled = orders.cancelUnpaid(Instant.now(), BATCH);
-                total += cancelled;
-            } while (cancelled == BATCH);
-            if (total > 0) {
-                int count = total;
-                LOG.info(() -> "Cancelled " + count + " unpaid order(s) past the payment window");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Unpaid order sweep failed; it runs again in " + interval, e);
+    /** Cancels one batch of orders past the payment window; true when the batch was full. */
+    private boolean cancelUnpaid() {
+        int cancelled = orders.cancelUnpaid(Instant.now(), BATCH);
+        if (cancelled > 0) {
+            LOG.info(() -> "Cancelled " + cancelled + " unpaid order(s) past the payment window");
         }
-        try {
-            payments.resubmitRefunds();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Refund resubmission failed; it runs again in " + interval, e);
-        }
+        return cancelled == BATCH;
     }
 }

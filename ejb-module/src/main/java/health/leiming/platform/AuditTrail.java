@@ -7,9 +7,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -55,24 +53,11 @@ public class AuditTrail {
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Page query(String personId, String actorId, int page, int size) {
+    public Page<AuditEntry.AuditView> query(String personId, String actorId, PageRequest page) {
         // Conditions are added only for the filters given (a null parameter is untyped on PostgreSQL).
-        String where = " where 1 = 1" + (personId == null ? "" : " and e.personId = :person")
-                + (actorId == null ? "" : " and e.actorId = :actor");
-        TypedQuery<AuditEntry> entries = em.createQuery("select e from AuditEntry e" + where
-                + " order by e.occurredAt desc, e.id", AuditEntry.class);
-        TypedQuery<Long> count = em.createQuery("select count(e) from AuditEntry e" + where, Long.class);
-        for (TypedQuery<?> q : List.of(entries, count)) {
-            if (personId != null) {
-                q.setParameter("person", personId);
-            }
-            if (actorId != null) {
-                q.setParameter("actor", actorId);
-            }
-        }
-        List<AuditEntry.AuditView> items = entries.setFirstResult((page - 1) * size).setMaxResults(size)
-                .getResultStream().map(AuditEntry::view).toList();
-        return new Page(items, page, size, count.getSingleResult());
+        Filter filter = new Filter().andIfGiven("e.personId = :person", "person", personId)
+                .andIfGiven("e.actorId = :actor", "actor", actorId);
+        return page.read(em, AuditEntry.class, "AuditEntry e", filter, "e.occurredAt desc, e.id", AuditEntry::view);
     }
 
     /** Through the container, so that REQUIRES_NEW applies. */
@@ -80,6 +65,4 @@ public class AuditTrail {
         return session.getBusinessObject(AuditTrail.class);
     }
 
-    public record Page(List<AuditEntry.AuditView> items, int page, int size, long total) {
-    }
 }

@@ -18,7 +18,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Applies the versioned migrations in sql/ (shipped as db/migration/{family}) when the application
+ * Applies the versioned migrations in sql/ (shipped as db/migration/{standard,mysql}) when the application
  * starts, before anything uses JPA. JPA never generates the schema. A failed migration stops the
  * application from starting rather than letting it run on a wrong schema.
  */
@@ -45,7 +45,7 @@ public class SchemaMigration {
         if (migrate) {
             Flyway flyway = Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration/" + family)
+                    .locations("classpath:db/migration/" + migrationSet(family))
                     .failOnMissingLocations(true)
                     .table("schema_history")
                     .load();
@@ -54,6 +54,14 @@ public class SchemaMigration {
                     + "; " + result.migrationsExecuted + " migration(s) applied now");
         }
         schemaReady.fire(new SchemaReady(family));
+    }
+
+    /**
+     * Where a family's migrations are: H2 and PostgreSQL share the standard SQL set (sql/standard);
+     * MySQL and MariaDB need their own types and table options (sql/mysql).
+     */
+    static String migrationSet(String family) {
+        return "mysql".equals(family) ? "mysql" : "standard";
     }
 
     private String databaseFamily() {

@@ -2,6 +2,7 @@ package health.leiming.wecom;
 
 import health.leiming.care.Staff;
 import health.leiming.care.StaffDirectory;
+import health.leiming.integration.WecomApi;
 import health.leiming.member.TokenIssuer;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;

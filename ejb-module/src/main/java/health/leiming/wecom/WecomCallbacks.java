@@ -1,13 +1,11 @@
 package health.leiming.wecom;
 
-import health.leiming.notify.EventTypes;
-import health.leiming.notify.Outbox;
 import health.leiming.platform.Logs;
+import health.leiming.platform.events.Outbox;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -88,8 +86,7 @@ public class WecomCallbacks {
         } catch (PersistenceException e) {
             throw new AlreadyReceived(key);
         }
-        outbox.publish(EventTypes.WECOM_CALLBACK, stored.id(), Json.createObjectBuilder()
-                .add("inboxId", stored.id()).add("msgType", msgType).build());
+        outbox.publish(new WecomEvents.WecomMessageReceived(stored.id(), msgType));
     }
 
     /** MsgId for messages; for events, what identifies them (sender, time, event and its subject). */

@@ -15,7 +15,7 @@ class DeliveryTest {
     private static final Duration LEASE = Duration.ofMinutes(2);
 
     private static Delivery delivery(Instant notBefore) {
-        return new Delivery("event-1", EventTypes.ORDER_PAID, Delivery.Channel.wecom, "staff:s1", "v1:x",
+        return new Delivery("event-1", "order.paid", Delivery.Channel.wecom, "staff:s1", "v1:x",
                 new Notice(NoticeKind.order, "新任务", "内容", null, Map.of()), notBefore, NOW);
     }
 

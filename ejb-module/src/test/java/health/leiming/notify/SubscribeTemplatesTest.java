@@ -12,7 +12,7 @@ class SubscribeTemplatesTest {
 
     @Test
     void fieldsMapTemplateKeysToNoticeValues() {
-        SubscribeTemplates.Template template = new SubscribeTemplates.Template(EventTypes.ORDER_PAID, "T1",
+        SubscribeTemplates.Template template = new SubscribeTemplates.Template("order.paid", "T1",
                 SubscribeTemplates.fields("character_string1=orderNo, thing2=serviceName,time3=time,thing4=missing"));
         Notice notice = new Notice(NoticeKind.order, "支付成功", "内容", null,
                 Map.of("orderNo", "LM202612010001", "serviceName", "全程陪诊（含挂号、取药、陪同检查）专业服务", "time", "2026-12-03 09:00"));

@@ -13,9 +13,9 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class OrderStateMachineTest {
 
@@ -34,7 +34,7 @@ class OrderStateMachineTest {
     private static Order orderIn(OrderStatus status) {
         Order order = Order.place("ORDER202611290001", "member-1", "member-1", "service-1", new BigDecimal("299.00"),
                 Json.createObjectBuilder().add("name", "张三").add("phone", "13800138000").build(),
-                Json.createObjectBuilder().add("name", "陪诊").add("category", "companion").build(), NOW).order();
+                Json.createObjectBuilder().add("name", "陪诊").add("category", "companion").build(), NOW.plusSeconds(86_400), null, NOW).order();
         OrderStatus[] path = switch (status) {
             case pending -> new OrderStatus[] {};
             case paid -> new OrderStatus[] {OrderStatus.paid};
@@ -92,7 +92,7 @@ class OrderStateMachineTest {
     void placingRecordsTheFirstTransitionAndCancellingKeepsTheReason() {
         Order.Placed placed = Order.place("ORDER202611290002", "m", "m", "s", new BigDecimal("10.00"),
                 Json.createObjectBuilder().add("name", "李四").add("phone", "13900001111").build(),
-                Json.createObjectBuilder().add("name", "代取报告").add("category", "report_pickup").build(), NOW);
+                Json.createObjectBuilder().add("name", "代取报告").add("category", "report_pickup").build(), NOW.plusSeconds(86_400), null, NOW);
         assertNull(placed.transition().view().from());
         assertEquals("pending", placed.transition().view().to());
         placed.order().cancel(Actor.member("m"), "行程有变", new BigDecimal("10.00"), NOW);

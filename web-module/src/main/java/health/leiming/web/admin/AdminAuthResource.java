@@ -14,6 +14,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin login with username and password: answers a token in the admin group. */
 @Path("/admin/login")
@@ -21,12 +23,14 @@ import jakarta.ws.rs.core.MediaType;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@Tag(name = "member")
 public class AdminAuthResource {
 
     @Inject
     AdminAuth auth;
 
     @POST
+    @Operation(summary = "Admin login with user name and password: an admin token")
     public ApiResponse<AdminAuth.AdminLogin> login(@Valid @NotNull LoginRequest request) {
         return ApiResponse.ok(auth.login(request.username(), request.password()));
     }

@@ -31,7 +31,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Catalog management for admins: services, hospitals with departments and doctors, staff. */
 @Path("/admin")
@@ -40,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@Tag(name = "care")
 public class CatalogAdminResource {
 
     @Inject
@@ -47,36 +50,42 @@ public class CatalogAdminResource {
 
     @GET
     @Path("/services")
+    @Operation(summary = "All services, inactive ones included")
     public ApiResponse<List<ServiceView>> services() {
         return ApiResponse.ok(catalog.allServices());
     }
 
     @POST
     @Path("/services")
+    @Operation(summary = "Add a service to the catalog")
     public ApiResponse<ServiceView> createService(@Valid @NotNull ServiceRequest request) {
         return ApiResponse.ok(catalog.createService(request.details()));
     }
 
     @PUT
     @Path("/services/{id}")
+    @Operation(summary = "Change a service (price, duration, active, order)")
     public ApiResponse<ServiceView> updateService(@PathParam("id") String id, @Valid @NotNull ServiceRequest request) {
         return ApiResponse.ok(catalog.updateService(id, request.details()));
     }
 
     @POST
     @Path("/hospitals")
+    @Operation(summary = "Add a hospital")
     public ApiResponse<HospitalView> createHospital(@Valid @NotNull HospitalRequest request) {
         return ApiResponse.ok(catalog.createHospital(request.details()));
     }
 
     @PUT
     @Path("/hospitals/{id}")
+    @Operation(summary = "Change a hospital")
     public ApiResponse<HospitalView> updateHospital(@PathParam("id") String id, @Valid @NotNull HospitalRequest request) {
         return ApiResponse.ok(catalog.updateHospital(id, request.details()));
     }
 
     @POST
     @Path("/hospitals/{id}/departments")
+    @Operation(summary = "Add a department to a hospital")
     public ApiResponse<HospitalView> addDepartment(@PathParam("id") String hospitalId,
             @Valid @NotNull DepartmentRequest request) {
         return ApiResponse.ok(catalog.addDepartment(hospitalId, request.name(), request.description(),
@@ -85,6 +94,7 @@ public class CatalogAdminResource {
 
     @POST
     @Path("/departments/{id}/doctors")
+    @Operation(summary = "Add a doctor to a department")
     public ApiResponse<HospitalView> addDoctor(@PathParam("id") String departmentId,
             @Valid @NotNull DoctorRequest request) {
         return ApiResponse.ok(catalog.addDoctor(departmentId, request.name(), request.title(), request.specialty()));
@@ -92,18 +102,21 @@ public class CatalogAdminResource {
 
     @GET
     @Path("/staff")
+    @Operation(summary = "All staff (companions), with services, hospitals and work days")
     public ApiResponse<List<StaffView>> staff() {
         return ApiResponse.ok(catalog.allStaff());
     }
 
     @POST
     @Path("/staff")
+    @Operation(summary = "Add a staff member")
     public ApiResponse<StaffView> createStaff(@Valid @NotNull StaffRequest request) {
         return ApiResponse.ok(catalog.createStaff(request.details()));
     }
 
     @PUT
     @Path("/staff/{id}")
+    @Operation(summary = "Change a staff member (services, hospitals, work days, active)")
     public ApiResponse<StaffView> updateStaff(@PathParam("id") String id, @Valid @NotNull StaffRequest request) {
         return ApiResponse.ok(catalog.updateStaff(id, request.details()));
     }

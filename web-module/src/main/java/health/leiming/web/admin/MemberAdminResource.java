@@ -5,22 +5,21 @@ import health.leiming.member.MemberAdmin;
 import health.leiming.order.AdminOrders;
 import health.leiming.order.OrderService;
 import health.leiming.order.Refund;
+import health.leiming.platform.Page;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
-import health.leiming.web.platform.Page;
+import health.leiming.web.platform.PageParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -33,7 +32,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Member management (会员管理), order search and after-sales refunds for admins. */
 @Path("/admin")
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@Tag(name = "member")
 public class MemberAdminResource {
 
     @Inject
@@ -54,61 +56,62 @@ public class MemberAdminResource {
 
     @GET
     @Path("/members")
+    @Operation(summary = "Search members by phone or name, status and level (phones masked)")
     public ApiResponse<Page<AdminMemberView>> members(@QueryParam("q") String q, @QueryParam("status") String status,
             @QueryParam("level") String level,
-            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "页码从1开始") int page,
-            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "每页至少1条") @Max(value = 100, message = "每页最多100条") int size) {
-        MemberAdmin.MemberPage result = members.search(q, status, level, page, size);
-        return ApiResponse.ok(new Page<>(result.items(), result.page(), result.size(), result.total()));
+            @Valid @BeanParam PageParams paging) {
+        var result = members.search(q, status, level, paging.request());
+        return ApiResponse.ok(result);
     }
 
     @GET
     @Path("/members/{id}/orders")
+    @Operation(summary = "A member's orders, newest first")
     public ApiResponse<Page<OrderService.OrderDetail>> memberOrders(@PathParam("id") String memberId,
-            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "页码从1开始") int page,
-            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "每页至少1条") @Max(value = 100, message = "每页最多100条") int size) {
-        return page(orders.search(new AdminOrders.Filter(null, null, null, null, null, memberId), page, size));
+            @Valid @BeanParam PageParams paging) {
+        return ApiResponse.ok(orders.search(new AdminOrders.Filter(null, null, null, null, null, memberId), paging.request()));
     }
 
     @PUT
     @Path("/members/{id}/membership")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a member's membership level")
     public ApiResponse<AdminMemberView> membership(@PathParam("id") String memberId, @Valid @NotNull LevelRequest request) {
         return ApiResponse.ok(members.setLevel(Caller.memberId(security), memberId, request.level()));
     }
 
     @POST
     @Path("/members/{id}/suspend")
+    @Operation(summary = "Suspend a member: their tokens stop working")
     public ApiResponse<AdminMemberView> suspend(@PathParam("id") String memberId) {
         return ApiResponse.ok(members.suspend(Caller.memberId(security), memberId));
     }
 
     @POST
     @Path("/members/{id}/reactivate")
+    @Operation(summary = "Restore a suspended member")
     public ApiResponse<AdminMemberView> reactivate(@PathParam("id") String memberId) {
         return ApiResponse.ok(members.reactivate(Caller.memberId(security), memberId));
     }
 
     @GET
     @Path("/orders")
+    @Operation(summary = "Search orders by status, appointment day, service, hospital or member phone")
     public ApiResponse<Page<OrderService.OrderDetail>> orders(@QueryParam("status") String status,
             @QueryParam("date") LocalDate date, @QueryParam("serviceId") String serviceId,
             @QueryParam("hospitalId") String hospitalId, @QueryParam("phone") String phone,
-            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "页码从1开始") int page,
-            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "每页至少1条") @Max(value = 100, message = "每页最多100条") int size) {
-        return page(orders.search(new AdminOrders.Filter(status, date, serviceId, hospitalId, phone, null), page, size));
+            @Valid @BeanParam PageParams paging) {
+        return ApiResponse.ok(orders.search(new AdminOrders.Filter(status, date, serviceId, hospitalId, phone, null), paging.request()));
     }
 
     @POST
     @Path("/orders/{id}/refund")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "After-sales refund of (part of) a completed order")
     public ApiResponse<Refund.RefundView> refund(@PathParam("id") String orderId, @Valid @NotNull RefundRequest request) {
         return ApiResponse.ok(orders.refund(Caller.memberId(security), orderId, request.amount(), request.reason()));
     }
 
-    private static ApiResponse<Page<OrderService.OrderDetail>> page(OrderService.OrderPage result) {
-        return ApiResponse.ok(new Page<>(result.items(), result.page(), result.size(), result.total()));
-    }
 
     public record RefundRequest(@NotNull(message = "请填写退款金额") @DecimalMin(value = "0.01", message = "退款金额须大于0")
             @Digits(integer = 8, fraction = 2, message = "金额最多两位小数") BigDecimal amount,

@@ -5,13 +5,14 @@ import health.leiming.notify.Delivery;
 import health.leiming.notify.DeliveryView;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.Page;
 import health.leiming.web.platform.ApiResponse;
-import health.leiming.web.platform.Page;
+import health.leiming.web.platform.PageParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,7 +22,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Pushes outside the message centre (WeCom, subscribe messages, SMS) for admins: the dead letters
@@ -33,27 +36,30 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@Tag(name = "notify")
 public class NotificationAdminResource {
 
     @Inject
     Deliveries deliveries;
 
     @GET
+    @Operation(summary = "Notification deliveries by status (dead letters by default)")
     public ApiResponse<Page<DeliveryView>> list(@QueryParam("status") @DefaultValue("dead") String status,
-            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "页码从1开始") int page,
-            @QueryParam("size") @DefaultValue("50") @Min(value = 1, message = "每页至少1条") @Max(value = 200, message = "每页最多200条") int size) {
-        Deliveries.DeliveryPage result = deliveries.list(status(status), page, size);
-        return ApiResponse.ok(new Page<>(result.items(), result.page(), result.size(), result.total()));
+            @Valid @BeanParam PageParams paging) {
+        var result = deliveries.list(status(status), paging.request());
+        return ApiResponse.ok(result);
     }
 
     @GET
     @Path("/events/{eventId}")
+    @Operation(summary = "The deliveries one business event caused")
     public ApiResponse<List<DeliveryView>> ofEvent(@PathParam("eventId") String eventId) {
         return ApiResponse.ok(deliveries.ofEvent(eventId));
     }
 
     @POST
     @Path("/{id}/replay")
+    @Operation(summary = "Send a dead letter again")
     public ApiResponse<DeliveryView> replay(@PathParam("id") String id) {
         return ApiResponse.ok(deliveries.replay(id));
     }

@@ -22,7 +22,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The batch jobs for operators: start one with parameters, stop, restart a failed or stopped
@@ -34,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@Tag(name = "batch")
 public class JobAdminResource {
 
     @Inject
@@ -42,6 +45,7 @@ public class JobAdminResource {
     /** Starts a job: {"period": "week"|"month", "date": "2026-11-23", "regenerate": "true"} or {"window": "PT24H"}. */
     @POST
     @Path("/{job}/start")
+    @Operation(summary = "Start a batch job (weekly or monthly reports, reminders) now")
     public ApiResponse<JobControl.ExecutionView> start(@PathParam("job") String job, Map<String, String> parameters) {
         return ApiResponse.ok(jobs.start(job, parameters));
     }
@@ -52,6 +56,7 @@ public class JobAdminResource {
      */
     @POST
     @Path("/schedules/{schedule}/runs")
+    @Operation(summary = "Start a missed scheduled run (once across servers)")
     public ApiResponse<JobControl.ExecutionView> startScheduled(@PathParam("schedule") String schedule,
             @QueryParam("fireTime") String fireTime) {
         Instant at;
@@ -66,6 +71,7 @@ public class JobAdminResource {
 
     @GET
     @Path("/executions")
+    @Operation(summary = "Recent job executions, newest first")
     public ApiResponse<List<JobControl.ExecutionView>> executions(@QueryParam("job") String job,
             @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = "至少1条") @Max(value = 500, message = "最多500条") int limit) {
         return ApiResponse.ok(jobs.executions(job, limit));
@@ -73,18 +79,21 @@ public class JobAdminResource {
 
     @GET
     @Path("/executions/{id}")
+    @Operation(summary = "One execution's status, steps and counts")
     public ApiResponse<JobControl.ExecutionView> summary(@PathParam("id") long id) {
         return ApiResponse.ok(jobs.summary(id));
     }
 
     @POST
     @Path("/executions/{id}/stop")
+    @Operation(summary = "Stop a running execution")
     public ApiResponse<JobControl.ExecutionView> stop(@PathParam("id") long id) {
         return ApiResponse.ok(jobs.stop(id));
     }
 
     @POST
     @Path("/executions/{id}/restart")
+    @Operation(summary = "Restart a stopped or failed execution from its checkpoint")
     public ApiResponse<JobControl.ExecutionView> restart(@PathParam("id") long id) {
         return ApiResponse.ok(jobs.restart(id));
     }

@@ -2,8 +2,9 @@ package health.leiming.web.care;
 
 import health.leiming.care.Booking;
 import health.leiming.care.BookingRequest;
-import health.leiming.care.BookingView;
 import health.leiming.care.SlotsView;
+import health.leiming.order.BookingView;
+import health.leiming.order.Checkout;
 import health.leiming.platform.Text;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
@@ -26,7 +27,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Booking (seed 5.3.3): a service's slots on a day, and booking one for the member or a family member. */
 @Path("/appointments")
@@ -34,16 +37,21 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@Tag(name = "care")
 public class AppointmentResource {
 
     @Inject
     Booking booking;
+
+    @Inject
+    Checkout checkout;
 
     @Context
     SecurityContext security;
 
     @GET
     @Path("/available-slots")
+    @Operation(summary = "A service's bookable slots on a day (seed 5.3.3)")
     public ApiResponse<SlotsView> slots(@QueryParam("serviceId") @NotBlank(message = "请选择服务") String serviceId,
             @QueryParam("date") @NotNull(message = "请选择日期") LocalDate date,
             @QueryParam("hospitalId") String hospitalId) {
@@ -52,8 +60,9 @@ public class AppointmentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Book a slot for the member or a family member: an order to pay (seed 5.3.3)")
     public ApiResponse<BookingView> book(@Valid @NotNull BookRequest request) {
-        return ApiResponse.ok(booking.book(Caller.memberId(security), new BookingRequest(request.serviceId(),
+        return ApiResponse.ok(checkout.book(Caller.memberId(security), new BookingRequest(request.serviceId(),
                 request.scheduledTime(), Text.blankToNull(request.personId()), Text.blankToNull(request.hospitalId()),
                 request.contactPerson(), request.contactPhone(), request.notes())));
     }

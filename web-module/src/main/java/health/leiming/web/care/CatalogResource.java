@@ -4,13 +4,14 @@ import health.leiming.care.Catalog;
 import health.leiming.care.HospitalView;
 import health.leiming.care.ServiceView;
 import health.leiming.order.Reviews;
+import health.leiming.platform.Page;
 import health.leiming.web.platform.ApiResponse;
+import health.leiming.web.platform.PageParams;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +21,12 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The public catalog: active services and hospitals (with departments and doctors). No login needed;
@@ -29,6 +36,7 @@ import java.util.List;
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@Tag(name = "care")
 public class CatalogResource {
 
     static final int MAX_AGE_SECONDS = 300;
@@ -41,33 +49,47 @@ public class CatalogResource {
 
     @GET
     @Path("services")
+    @Operation(summary = "Active services, by category")
+    @APIResponse(responseCode = "200", description = "The envelope; data: the active services (cached, may answer 304)",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceView.class)))
     public Response services(@QueryParam("category") String category) {
         return cached(ApiResponse.<List<ServiceView>>ok(catalog.activeServices(category)));
     }
 
     @GET
     @Path("services/{id}")
+    @Operation(summary = "One active service with its details")
+    @APIResponse(responseCode = "200", description = "The envelope; data: the service (cached, may answer 304)",
+            content = @Content(schema = @Schema(implementation = ServiceView.class)))
     public Response service(@PathParam("id") String id) {
         return cached(ApiResponse.ok(catalog.activeService(id)));
     }
 
     @GET
     @Path("services/{id}/reviews")
+    @Operation(summary = "A service's reviews, newest first (no member data)")
+    @APIResponse(responseCode = "200", description = "The envelope; data: a page of reviews {items, page, size, total} (cached, may answer 304)",
+            content = @Content(schema = @Schema(implementation = Page.class)))
     public Response reviews(@PathParam("id") String id,
-            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "页码从1开始") int page,
-            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "每页至少1条") @Max(value = 50, message = "每页最多50条") int size) {
+            @Valid @BeanParam PageParams paging) {
         catalog.activeService(id);
-        return cached(ApiResponse.ok(reviews.ofService(id, page, size)));
+        return cached(ApiResponse.ok(reviews.ofService(id, paging.request())));
     }
 
     @GET
     @Path("hospitals")
+    @Operation(summary = "Active hospitals")
+    @APIResponse(responseCode = "200", description = "The envelope; data: the active hospitals (cached, may answer 304)",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = HospitalView.class)))
     public Response hospitals() {
         return cached(ApiResponse.<List<HospitalView>>ok(catalog.activeHospitals()));
     }
 
     @GET
     @Path("hospitals/{id}")
+    @Operation(summary = "One hospital with its departments and doctors")
+    @APIResponse(responseCode = "200", description = "The envelope; data: the hospital with departments and doctors (cached, may answer 304)",
+            content = @Content(schema = @Schema(implementation = HospitalView.class)))
     public Response hospital(@PathParam("id") String id) {
         return cached(ApiResponse.ok(catalog.hospital(id, false)));
     }

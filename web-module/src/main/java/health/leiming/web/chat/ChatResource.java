@@ -3,29 +3,30 @@ package health.leiming.web.chat;
 import health.leiming.member.TokenVerifier;
 import health.leiming.notify.Chat;
 import health.leiming.notify.ChatMessageView;
+import health.leiming.platform.Page;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
-import health.leiming.web.platform.Page;
+import health.leiming.web.platform.PageParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The chat of an order by REST: its history (newest first, paged) for the member, the assigned
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@Tag(name = "notify")
 public class ChatResource {
 
     @Inject
@@ -50,15 +52,16 @@ public class ChatResource {
 
     @GET
     @RolesAllowed({"member", "staff", "admin"})
+    @Operation(summary = "An order's chat history, newest first (member, assigned companion; admins read)")
     public ApiResponse<Page<ChatMessageView>> history(@PathParam("orderId") String orderId,
-            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "页码从1开始") int page,
-            @QueryParam("size") @DefaultValue("50") @Min(value = 1, message = "每页至少1条") @Max(value = 100, message = "每页最多100条") int size) {
-        Chat.ChatPage result = chat.history(chat.party(caller(), orderId), page, size);
-        return ApiResponse.ok(new Page<>(result.items(), result.page(), result.size(), result.total()));
+            @Valid @BeanParam PageParams paging) {
+        var result = chat.history(chat.party(caller(), orderId), paging.request());
+        return ApiResponse.ok(result);
     }
 
     @POST
     @RolesAllowed({"member", "staff"})
+    @Operation(summary = "Send a chat message on an order (member or assigned companion)")
     public ApiResponse<ChatMessageView> send(@PathParam("orderId") String orderId, Send message) {
         return ApiResponse.ok(chat.send(chat.party(caller(), orderId), message == null ? null : message.content()));
     }

@@ -30,7 +30,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Health plans (计划管理) of the member or a family member (personId), with their adherence. */
 @Path("/health/plans")
@@ -38,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@Tag(name = "health")
 public class HealthPlanResource {
 
     @Inject
@@ -48,6 +51,7 @@ public class HealthPlanResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a health plan (goal, target, start date)")
     public ApiResponse<PlanView> create(@QueryParam("personId") String personId, @Valid @NotNull PlanRequest request) {
         PlanGoal goal = new PlanGoal(PlanGoal.Kind.valueOf(request.kind()), MeasurementType.parse(request.type()),
                 request.target(), request.context() == null ? null : GlucoseContext.parse(request.context()));
@@ -56,18 +60,21 @@ public class HealthPlanResource {
     }
 
     @GET
+    @Operation(summary = "The plans of the member or a family member")
     public ApiResponse<List<PlanView>> list(@QueryParam("personId") String personId) {
         return ApiResponse.ok(plans.list(Caller.memberId(security), personId));
     }
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "One plan with its progress")
     public ApiResponse<PlanView> get(@PathParam("id") String id) {
         return ApiResponse.ok(plans.get(Caller.memberId(security), id));
     }
 
     @PUT
     @Path("/{id}/{action: pause|resume|end}")
+    @Operation(summary = "Pause, resume or end a plan")
     public ApiResponse<PlanView> change(@PathParam("id") String id, @PathParam("action") String action) {
         return ApiResponse.ok(plans.change(Caller.memberId(security), id, action));
     }

@@ -3,6 +3,8 @@ package health.leiming.web.health;
 import health.leiming.health.HealthProfileService;
 import health.leiming.health.ProfileInput;
 import health.leiming.health.ProfileView;
+import health.leiming.platform.BusinessException;
+import health.leiming.platform.ErrorKind;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,7 +26,10 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The health profile (健康档案) and health tags of the member or a family member (personId). */
 @Path("/health/profile")
@@ -32,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@Tag(name = "health")
 public class HealthProfileResource {
 
     @Inject
@@ -41,12 +47,14 @@ public class HealthProfileResource {
     SecurityContext security;
 
     @GET
+    @Operation(summary = "The health profile (健康档案) of the member or a family member")
     public ApiResponse<ProfileView> get(@QueryParam("personId") String personId) {
         return ApiResponse.ok(profiles.get(Caller.memberId(security), personId));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the health profile (BMI is derived)")
     public ApiResponse<ProfileView> save(@QueryParam("personId") String personId, @Valid @NotNull ProfileRequest request) {
         return ApiResponse.ok(profiles.save(Caller.memberId(security), personId, request.input()));
     }
@@ -54,6 +62,7 @@ public class HealthProfileResource {
     @PUT
     @Path("/health-tags")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the health tags")
     public ApiResponse<Map<String, List<String>>> tags(@QueryParam("personId") String personId,
             @Valid @NotNull TagsRequest request) {
         return ApiResponse.ok(Map.of("tags", profiles.replaceTags(Caller.memberId(security), personId, request.tags())));
@@ -65,6 +74,8 @@ public class HealthProfileResource {
             @Pattern(regexp = "positive|negative", message = "Rh 只能是 positive 或 negative") String rh,
             BigDecimal heightCm,
             BigDecimal weightKg,
+            @Schema(description = "身高(cm)，产品文档的字段名；与 heightCm 同义") BigDecimal height,
+            @Schema(description = "体重(kg)，产品文档的字段名；与 weightKg 同义") BigDecimal weight,
             Boolean hasAllergy,
             @Size(max = 1000, message = "过敏信息最多1000个字符") String allergyInfo,
             @Size(max = 20, message = "慢性病最多20项") List<@Size(max = 50, message = "每项最多50个字符") String> chronicDiseases,
@@ -72,11 +83,21 @@ public class HealthProfileResource {
             @Valid Contact emergencyContact) {
 
         ProfileInput input() {
-            return new ProfileInput(bloodType, rh, heightCm, weightKg, hasAllergy, allergyInfo, chronicDiseases,
+            return new ProfileInput(bloodType, rh, either("heightCm", heightCm, "height", height),
+                    either("weightKg", weightKg, "weight", weight), hasAllergy, allergyInfo, chronicDiseases,
                     familyHistory, emergencyContact == null ? null
                             : new ProfileInput.Contact(emergencyContact.name(), emergencyContact.phone(),
                                     emergencyContact.relation()));
         }
+    }
+
+    /** One value under either of its two names; both given and different is a 400. */
+    static BigDecimal either(String name, BigDecimal value, String alias, BigDecimal aliased) {
+        if (value != null && aliased != null && value.compareTo(aliased) != 0) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "PROFILE_FIELD_CONFLICT",
+                    name + " 与 " + alias + " 是同一项，请只填写一个");
+        }
+        return value != null ? value : aliased;
     }
 
     public record Contact(@Size(max = 50, message = "联系人姓名最多50个字符") String name,

@@ -4,21 +4,20 @@ import health.leiming.health.HealthRecordRevision;
 import health.leiming.health.HealthRecordService;
 import health.leiming.health.RecordInput;
 import health.leiming.health.RecordView;
+import health.leiming.platform.Page;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
-import health.leiming.web.platform.Page;
+import health.leiming.web.platform.PageParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -32,7 +31,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Health records (seed 5.3.2) of the member or one of their family members (personId, default: the
@@ -43,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@Tag(name = "health")
 public class HealthRecordResource {
 
     @Inject
@@ -53,23 +55,24 @@ public class HealthRecordResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a reading, classified by the Chinese guidelines (seed 5.3.2)")
     public ApiResponse<RecordView> record(@QueryParam("personId") String personId,
             @Valid @NotNull RecordRequest request) {
         return ApiResponse.ok(records.record(Caller.memberId(security), personId, request.input()));
     }
 
     @GET
+    @Operation(summary = "Readings, newest first, by person, type and time")
     public ApiResponse<Page<RecordView>> list(@QueryParam("personId") String personId,
             @QueryParam("type") String type, @QueryParam("from") Instant from, @QueryParam("to") Instant to,
-            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "页码从1开始") int page,
-            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "每页至少1条") @Max(value = 100, message = "每页最多100条") int size) {
-        HealthRecordService.RecordPage result = records.list(Caller.memberId(security), personId, type, from, to, page,
-                size);
-        return ApiResponse.ok(new Page<>(result.items(), result.page(), result.size(), result.total()));
+            @Valid @BeanParam PageParams paging) {
+        var result = records.list(Caller.memberId(security), personId, type, from, to, paging.request());
+        return ApiResponse.ok(result);
     }
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "One reading")
     public ApiResponse<RecordView> get(@PathParam("id") String id) {
         return ApiResponse.ok(records.get(Caller.memberId(security), id));
     }
@@ -77,18 +80,21 @@ public class HealthRecordResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Correct a reading (the previous version is kept)")
     public ApiResponse<RecordView> correct(@PathParam("id") String id, @Valid @NotNull RecordRequest request) {
         return ApiResponse.ok(records.correct(Caller.memberId(security), id, request.input(), request.reason()));
     }
 
     @GET
     @Path("/{id}/history")
+    @Operation(summary = "A reading's earlier versions")
     public ApiResponse<List<HealthRecordRevision.RevisionView>> history(@PathParam("id") String id) {
         return ApiResponse.ok(records.history(Caller.memberId(security), id));
     }
 
     @DELETE
     @Path("/{id}")
+    @Operation(summary = "Delete a reading")
     public ApiResponse<Void> delete(@PathParam("id") String id) {
         records.delete(Caller.memberId(security), id);
         return ApiResponse.ok(null);

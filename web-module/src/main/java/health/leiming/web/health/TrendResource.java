@@ -18,10 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Trends (seed 5.3.2) and the dashboard of the member or a family member (personId). */
 @Path("/health")
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@Tag(name = "health")
 public class TrendResource {
 
     @Inject
@@ -42,6 +45,7 @@ public class TrendResource {
 
     @GET
     @Path("/trends")
+    @Operation(summary = "Statistics, trend, data points and advice for a measurement over a period (seed 5.3.2)")
     @APIResponse(responseCode = "200", description = "The usual envelope {success, code, message, data, timestamp,"
             + " requestId}; data is the trend", content = @Content(schema = @Schema(implementation = TrendView.class)))
     public Response trend(@QueryParam("personId") String personId, @QueryParam("type") String type,
@@ -52,6 +56,7 @@ public class TrendResource {
 
     @GET
     @Path("/dashboard")
+    @Operation(summary = "The latest of each measurement and what needs attention")
     public ApiResponse<DashboardView> dashboard(@QueryParam("personId") String personId) {
         return ApiResponse.ok(trends.dashboard(Caller.memberId(security), personId));
     }

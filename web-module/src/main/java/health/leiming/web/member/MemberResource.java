@@ -22,7 +22,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The signed-in member's own profile. */
 @Path("/users/me")
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@Tag(name = "member")
 public class MemberResource {
 
     @Inject
@@ -39,12 +42,14 @@ public class MemberResource {
     SecurityContext security;
 
     @GET
+    @Operation(summary = "The member's own profile (phone masked)")
     public ApiResponse<UserView> me() {
         return ApiResponse.ok(UserView.of(members.profile(Caller.memberId(security))));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the member's name, avatar, gender or birth date")
     public ApiResponse<UserView> update(@Valid @NotNull UpdateProfileRequest request) {
         ProfileChanges changes = new ProfileChanges(Text.blankToNull(request.name()), Text.blankToNull(request.avatar()),
                 request.gender() == null ? null : Gender.valueOf(request.gender()), request.birthDate());

@@ -28,7 +28,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The people a member looks after (家庭成员 / 就诊人): themselves and their family. ID card and phone masked. */
 @Path("/persons")
@@ -36,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@Tag(name = "member")
 public class PersonResource {
 
     @Inject
@@ -45,18 +48,21 @@ public class PersonResource {
     SecurityContext security;
 
     @GET
+    @Operation(summary = "The member and their family members (就诊人)")
     public ApiResponse<List<PersonView>> list() {
         return ApiResponse.ok(family.list(Caller.memberId(security)));
     }
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "One family member")
     public ApiResponse<PersonView> get(@PathParam("id") String id) {
         return ApiResponse.ok(family.get(Caller.memberId(security), id));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a family member (ID card number encrypted, answered masked)")
     public ApiResponse<PersonView> add(@Valid @NotNull PersonRequest request) {
         return ApiResponse.ok(family.add(Caller.memberId(security), request.details()));
     }
@@ -64,12 +70,14 @@ public class PersonResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a family member")
     public ApiResponse<PersonView> update(@PathParam("id") String id, @Valid @NotNull PersonRequest request) {
         return ApiResponse.ok(family.update(Caller.memberId(security), id, request.details()));
     }
 
     @DELETE
     @Path("/{id}")
+    @Operation(summary = "Remove a family member")
     public ApiResponse<Void> remove(@PathParam("id") String id) {
         family.remove(Caller.memberId(security), id);
         return ApiResponse.ok(null);

@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * What the signed-in member wants pushed and when (the message centre always gets everything), and
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@Tag(name = "notify")
 public class NotificationSettingsResource {
 
     @Inject
@@ -52,12 +55,14 @@ public class NotificationSettingsResource {
 
     @GET
     @Path("/preferences")
+    @Operation(summary = "Which kinds are pushed, and quiet hours")
     public ApiResponse<PreferencesView> preferences() {
         return ApiResponse.ok(settings.preferences(Caller.memberId(security)));
     }
 
     @PUT
     @Path("/preferences")
+    @Operation(summary = "Change the push preferences and quiet hours")
     public ApiResponse<PreferencesView> change(PreferencesChange change) {
         PreferencesChange c = change == null ? new PreferencesChange(null, null) : change;
         return ApiResponse.ok(settings.change(Caller.memberId(security), c.kinds(),
@@ -66,12 +71,14 @@ public class NotificationSettingsResource {
 
     @GET
     @Path("/subscriptions")
+    @Operation(summary = "The subscribe-message templates and how many acceptances are left")
     public ApiResponse<SubscriptionsView> subscriptions() {
         return ApiResponse.ok(settings.subscriptions(Caller.memberId(security)));
     }
 
     @POST
     @Path("/subscriptions")
+    @Operation(summary = "Record the templates the member accepted in wx.requestSubscribeMessage")
     public ApiResponse<SubscriptionsView> accept(Acceptance acceptance) {
         return ApiResponse.ok(settings.accept(Caller.memberId(security),
                 acceptance == null ? null : acceptance.templateIds()));

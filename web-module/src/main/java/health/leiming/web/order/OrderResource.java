@@ -1,13 +1,14 @@
 package health.leiming.web.order;
 
+import health.leiming.integration.WechatPay;
 import health.leiming.order.OrderService;
 import health.leiming.order.Payments;
 import health.leiming.order.Review;
 import health.leiming.order.Reviews;
-import health.leiming.order.WechatPay;
+import health.leiming.platform.Page;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
-import health.leiming.web.platform.Page;
+import health.leiming.web.platform.PageParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,8 +17,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,7 +29,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The member's orders (with their appointments): list by status, details with history, cancel. */
 @Path("/orders")
@@ -36,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@Tag(name = "order")
 public class OrderResource {
 
     @Inject
@@ -51,15 +55,16 @@ public class OrderResource {
     SecurityContext security;
 
     @GET
+    @Operation(summary = "The member's orders, newest first, by status")
     public ApiResponse<Page<OrderService.OrderDetail>> mine(@QueryParam("status") String status,
-            @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "页码从1开始") int page,
-            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "每页至少1条") @Max(value = 100, message = "每页最多100条") int size) {
-        OrderService.OrderPage result = orders.mine(Caller.memberId(security), status, page, size);
-        return ApiResponse.ok(new Page<>(result.items(), result.page(), result.size(), result.total()));
+            @Valid @BeanParam PageParams paging) {
+        var result = orders.mine(Caller.memberId(security), status, paging.request());
+        return ApiResponse.ok(result);
     }
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "One order with its appointment, history and refund")
     public ApiResponse<OrderService.OrderDetail> get(@PathParam("id") String id) {
         return ApiResponse.ok(orders.get(Caller.memberId(security), id));
     }
@@ -67,6 +72,7 @@ public class OrderResource {
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel an order (a paid one is refunded by the refund policy)")
     public ApiResponse<OrderService.OrderDetail> cancel(@PathParam("id") String id, @Valid CancelRequest request) {
         return ApiResponse.ok(orders.cancel(Caller.memberId(security), id, request == null ? null : request.reason()));
     }
@@ -74,6 +80,7 @@ public class OrderResource {
     @POST
     @Path("/{id}/pay")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pay an order with WeChat Pay: the parameters for wx.requestPayment")
     public ApiResponse<WechatPay.JsapiPayment> pay(@PathParam("id") String id, @Valid PayRequest request) {
         return ApiResponse.ok(payments.pay(Caller.memberId(security), id, request == null ? null : request.openid()));
     }
@@ -81,6 +88,7 @@ public class OrderResource {
     @POST
     @Path("/{id}/review")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Review a completed order (1-5 stars, tags, text)")
     public ApiResponse<Review.ReviewView> review(@PathParam("id") String id, @Valid @NotNull ReviewRequest request) {
         return ApiResponse.ok(reviews.review(Caller.memberId(security), id, request.rating(), request.content(),
                 request.tags()));

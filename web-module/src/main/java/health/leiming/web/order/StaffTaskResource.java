@@ -23,7 +23,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A companion's tasks (staff group): the day's list, and confirm, start on site, complete. */
 @Path("/staff/tasks")
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@Tag(name = "order")
 public class StaffTaskResource {
 
     @Inject
@@ -44,12 +47,14 @@ public class StaffTaskResource {
     SecurityContext security;
 
     @GET
+    @Operation(summary = "The companion's tasks on a day")
     public ApiResponse<List<StaffTasks.Task>> day(@QueryParam("date") LocalDate date) {
         return ApiResponse.ok(tasks.tasks(Caller.memberId(security), date == null ? LocalDate.now(zone) : date));
     }
 
     @POST
     @Path("/{orderId}/confirm")
+    @Operation(summary = "Accept a paid task")
     public ApiResponse<StaffTasks.Task> confirm(@PathParam("orderId") String orderId) {
         return ApiResponse.ok(tasks.confirm(Caller.memberId(security), orderId));
     }
@@ -57,12 +62,14 @@ public class StaffTaskResource {
     @POST
     @Path("/{orderId}/start")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Check in on site with the member's code")
     public ApiResponse<StaffTasks.Task> start(@PathParam("orderId") String orderId, @Valid @NotNull StartRequest request) {
         return ApiResponse.ok(tasks.start(Caller.memberId(security), orderId, request.checkInCode()));
     }
 
     @POST
     @Path("/{orderId}/complete")
+    @Operation(summary = "Complete a task")
     public ApiResponse<StaffTasks.Task> complete(@PathParam("orderId") String orderId) {
         return ApiResponse.ok(tasks.complete(Caller.memberId(security), orderId));
     }

@@ -1,8 +1,8 @@
 package health.leiming.web.order;
 
+import health.leiming.integration.WechatPay;
 import health.leiming.order.PaymentRecords;
 import health.leiming.order.Payments;
-import health.leiming.order.WechatPay;
 import health.leiming.platform.Logs;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * WeChat Pay's payment and refund notifications. Answered in WeChat Pay's own shape, not our
@@ -27,6 +32,7 @@ import java.util.logging.Logger;
 @Path("/payments/wechat/notify")
 @PermitAll
 @ApplicationScoped
+@Tag(name = "order")
 public class WechatPayNotifyResource {
 
     private static final Logger LOG = Logs.get(WechatPayNotifyResource.class);
@@ -37,6 +43,11 @@ public class WechatPayNotifyResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "WeChat Pay's payment and refund notifications (verified, applied once)")
+    @APIResponse(responseCode = "200", description = "Applied (or applied before): WeChat Pay's own answer format",
+            content = @Content(schema = @Schema(implementation = NotifyAnswer.class)))
+    @APIResponse(responseCode = "400", description = "Not verified or not applicable (FAIL): WeChat Pay repeats it later",
+            content = @Content(schema = @Schema(implementation = NotifyAnswer.class)))
     public Response notify(@HeaderParam("Wechatpay-Timestamp") String timestamp,
             @HeaderParam("Wechatpay-Nonce") String nonce, @HeaderParam("Wechatpay-Signature") String signature,
             @HeaderParam("Wechatpay-Serial") String serial, String body) {
@@ -58,5 +69,9 @@ public class WechatPayNotifyResource {
     private static Response answer(int status, String code, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON)
                 .entity(Json.createObjectBuilder().add("code", code).add("message", message).build().toString()).build();
+    }
+
+    /** What WeChat Pay expects back: {"code": "SUCCESS"|"FAIL", "message"}. */
+    public record NotifyAnswer(String code, String message) {
     }
 }

@@ -14,14 +14,15 @@ final class Errors {
     static Response of(int status, String code, String message, Object details) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(ApiResponse.error(code, message, details))
+                .entity(ApiResponse.error(status, code, message, details))
                 .build();
     }
 
     static Response of(BusinessException e) {
-        Response.ResponseBuilder builder = Response.status(status(e.kind()))
+        int status = status(e.kind());
+        Response.ResponseBuilder builder = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(ApiResponse.error(e.code(), e.getMessage(), null));
+                .entity(ApiResponse.error(status, e.code(), e.getMessage(), null));
         if (e.retryAfterSeconds() != null) {
             builder.header("Retry-After", e.retryAfterSeconds());
         }

@@ -52,7 +52,7 @@ public class SharedData {
                 serialised.put(key, json);
             }
         }
-        String envelope = JsonConfig.JSONB.toJson(ApiResponse.ok(null)); // {"code":"OK",...}: no data (nulls are left out)
+        String envelope = JsonConfig.JSONB.toJson(ApiResponse.ok(null)); // {"code":200,...}: no data (nulls are left out)
         String body = "{\"data\":" + json + "," + envelope.substring(1);
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
     }

@@ -14,6 +14,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Staff login with the OAuth code of our page in WeCom (企业微信网页授权). */
 @Path("/staff/login")
@@ -21,12 +23,14 @@ import jakarta.ws.rs.core.MediaType;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@Tag(name = "wecom")
 public class StaffLoginResource {
 
     @Inject
     StaffAuth auth;
 
     @POST
+    @Operation(summary = "Staff login from our page in WeCom (OAuth code): a staff token")
     public ApiResponse<StaffAuth.StaffLogin> login(@Valid @NotNull CodeRequest request) {
         return ApiResponse.ok(auth.login(request.code()));
     }

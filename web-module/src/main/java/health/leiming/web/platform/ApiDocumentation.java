@@ -1,0 +1,139 @@
+package health.leiming.web.platform;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Completes the OpenAPI document with what every operation shares: the error answers it can give,
+ * each with the envelope schema and the errorCode values of that status, so that a front-end team
+ * reads them off /openapi instead of guessing. Operations that refuse business cases of their own
+ * (a full slot, a wrong SMS code) list those codes too. Registered as mp.openapi.filter.
+ */
+public class ApiDocumentation implements OASFilter {
+
+    static final String ERROR_SCHEMA = "ErrorEnvelope";
+
+    /** The business errorCodes of operations, by "METHOD /path", added to their status's description. */
+    private static final Map<String, Map<String, String>> OWN_CODES = Map.ofEntries(
+            Map.entry("POST /api/v1/auth/sms-code", Map.of("400", "PHONE_INVALID, SCENE_INVALID",
+                    "429", "SMS_TOO_FREQUENT, SMS_DAILY_LIMIT", "503", "SMS_SEND_FAILED")),
+            Map.entry("POST /api/v1/auth/login", Map.of("400",
+                    "PHONE_INVALID, SMS_CODE_WRONG, SMS_CODE_EXPIRED, SMS_CODE_INVALID, SMS_CODE_BURNED",
+                    "403", "ACCOUNT_DISABLED")),
+            Map.entry("POST /api/v1/auth/refresh", Map.of("401", "REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED")),
+            Map.entry("POST /api/v1/health/records", Map.of("400", "TYPE_REQUIRED, TYPE_INVALID, VALUE_REQUIRED,"
+                    + " DIASTOLIC_REQUIRED, UNIT_INVALID, VALUE_IMPOSSIBLE, GLUCOSE_CONTEXT_INVALID, RECORDED_AT_FUTURE,"
+                    + " SOURCE_INVALID", "409", "RECORD_DUPLICATE")),
+            Map.entry("PUT /api/v1/health/records/{id}", Map.of("400", "TYPE_CHANGE, VALUE_IMPOSSIBLE, UNIT_INVALID")),
+            Map.entry("GET /api/v1/health/trends", Map.of("400", "TYPE_REQUIRED, TYPE_INVALID, PERIOD_INVALID")),
+            Map.entry("POST /api/v1/appointments", Map.of("400", "SLOT_INVALID",
+                    "409", "SLOT_CLOSED, SLOT_FULL, SLOT_BUSY, BOOKING_DUPLICATE")),
+            Map.entry("POST /api/v1/orders/{id}/cancel", Map.of("409", "ORDER_STATE_INVALID")),
+            Map.entry("POST /api/v1/orders/{id}/pay", Map.of("400", "OPENID_REQUIRED",
+                    "409", "ORDER_NOT_PAYABLE, ORDER_EXPIRED", "503", "PAYMENT_UNAVAILABLE, PAYMENT_REFUSED")),
+            Map.entry("POST /api/v1/orders/{id}/review", Map.of("400", "RATING_INVALID, TOO_MANY_TAGS",
+                    "409", "REVIEW_EXISTS, ORDER_NOT_COMPLETED")),
+            Map.entry("POST /api/v1/persons", Map.of("400", "ID_CARD_INVALID, RELATION_INVALID",
+                    "409", "PERSON_DUPLICATE, PERSON_IS_SELF, TOO_MANY_PERSONS")),
+            Map.entry("PUT /api/v1/persons/{id}", Map.of("400", "ID_CARD_INVALID, ID_CARD_MISMATCH, RELATION_INVALID",
+                    "409", "PERSON_DUPLICATE")),
+            Map.entry("PUT /api/v1/health/profile", Map.of("400", "PROFILE_FIELD_CONFLICT")),
+            Map.entry("POST /api/v1/staff/tasks/{orderId}/start", Map.of("400", "CHECK_IN_CODE_WRONG",
+                    "409", "TOO_EARLY, ORDER_STATE_INVALID")),
+            Map.entry("POST /api/v1/orders/{orderId}/chat", Map.of("400", "CHAT_EMPTY, CHAT_TOO_LONG",
+                    "403", "CHAT_READ_ONLY", "409", "CHAT_CLOSED")),
+            Map.entry("POST /api/v1/admin/orders/{id}/refund", Map.of("400", "REFUND_AMOUNT_INVALID",
+                    "409", "ORDER_NOT_COMPLETED, REFUND_EXISTS")));
+
+    /** The product document's request examples (section 5.3), by "METHOD /path". */
+    private static final Map<String, String> EXAMPLES = Map.of(
+            "POST /api/v1/auth/sms-code", "{\"phone\": \"13800138000\", \"scene\": \"login\"}",
+            "POST /api/v1/auth/login", "{\"phone\": \"13800138000\", \"code\": \"123456\"}",
+            "POST /api/v1/health/records", "{\"type\": \"blood_pressure\", \"value\": 120, \"unit\": \"mmHg\","
+                    + " \"recordedAt\": \"2023-10-01T08:00:00Z\", \"metadata\": {\"systolic\": 120, \"diastolic\": 80,"
+                    + " \"heartRate\": 75}}",
+            "POST /api/v1/appointments", "{\"serviceId\": \"service_123\", \"scheduledTime\": \"2023-10-10T09:00:00Z\","
+                    + " \"contactPerson\": \"张三\", \"contactPhone\": \"13800138000\", \"notes\": \"需要轮椅辅助\"}");
+
+    /** The operations whose own errorCodes are documented (for the test that each code exists). */
+    static Map<String, Map<String, String>> ownCodes() {
+        return OWN_CODES;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.components(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema(ERROR_SCHEMA, errorEnvelope());
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                .forEach((method, operation) -> document(method + " " + path, path, operation)));
+    }
+
+    private static void document(String key, String path, Operation operation) {
+        String example = EXAMPLES.get(key);
+        if (example != null && operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+            operation.getRequestBody().getContent().getMediaTypes().values()
+                    .forEach(media -> media.example(JsonConfig.JSONB.fromJson(example, Object.class)));
+        }
+        if (operation.getResponses() == null) {
+            operation.responses(OASFactory.createAPIResponses());
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        boolean takesInput = operation.getRequestBody() != null
+                || operation.getParameters() != null && !operation.getParameters().isEmpty();
+        if (takesInput) {
+            errors.put("400", "请求参数不正确: VALIDATION_FAILED (data.fields lists the fields at fault), BAD_REQUEST, PAGE_INVALID");
+        }
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        if (secured) {
+            errors.put("401", "未登录或登录已过期: UNAUTHENTICATED");
+            errors.put("403", "无权限或账号已停用: FORBIDDEN, ACCOUNT_DISABLED");
+        }
+        if (path.contains("{")) {
+            errors.put("404", "不存在，或不属于调用者: NOT_FOUND (the errorCode names nothing more, on purpose)");
+        }
+        errors.put("429", "请求过于频繁: RATE_LIMITED (Retry-After says when to try again)");
+        errors.put("500", "服务器内部错误: INTERNAL_ERROR (no details, ever)");
+        OWN_CODES.getOrDefault(key, Map.of()).forEach((status, codes) ->
+                errors.merge(status, "此操作的原因: " + codes, (general, own) -> general + "; " + own));
+        errors.forEach((status, description) -> {
+            if (!operation.getResponses().hasAPIResponse(status)) {
+                operation.getResponses().addAPIResponse(status, error(description));
+            }
+        });
+    }
+
+    private static APIResponse error(String description) {
+        Content content = OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref(ERROR_SCHEMA)));
+        return OASFactory.createAPIResponse().description(description).content(content);
+    }
+
+    private static Schema errorEnvelope() {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .description("The envelope of an error answer (docs/api.md): code is the HTTP status, errorCode the reason")
+                .addProperty("success", OASFactory.createSchema().type(List.of(Schema.SchemaType.BOOLEAN)).example(false))
+                .addProperty("code", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).example(409))
+                .addProperty("message", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .example("该时段已约满，请选择其他时间"))
+                .addProperty("errorCode", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).example("SLOT_FULL"))
+                .addProperty("data", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT, Schema.SchemaType.NULL))
+                        .description("On VALIDATION_FAILED: {fields: {field: reason}}"))
+                .addProperty("timestamp", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))
+                        .format("int64").example(1764489600000L))
+                .addProperty("requestId", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .required(List.of("success", "code", "message", "errorCode", "timestamp", "requestId"));
+    }
+}
