@@ -61,6 +61,11 @@ class MessageCentreIT extends DeployedEar {
         assertEquals(400, bad.status());
         assertEquals("VALIDATION_FAILED", bad.errorCode());
         assertEquals(2, bad.data().getJsonArray("fields").size(), bad.raw());
+
+        // A page so far out that its offset would overflow is refused, not read.
+        Api.Reply far = api.get("/api/v1/messages?page=2147483647&size=200", member.token());
+        assertEquals(400, far.status(), far.raw());
+        assertEquals("PAGE_INVALID", far.errorCode());
     }
 
     @Test

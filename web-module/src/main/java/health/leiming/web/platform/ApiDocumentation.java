@@ -94,7 +94,7 @@ public class ApiDocumentation implements OASFilter {
         boolean takesInput = operation.getRequestBody() != null
                 || operation.getParameters() != null && !operation.getParameters().isEmpty();
         if (takesInput) {
-            errors.put("400", "请求参数不正确: VALIDATION_FAILED (data.fields lists the fields at fault), BAD_REQUEST, PAGE_INVALID");
+            errors.put("400", "请求参数不正确: VALIDATION_FAILED (data.fields lists each field at fault and why), BAD_REQUEST, PAGE_INVALID");
         }
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         if (secured) {
@@ -130,7 +130,7 @@ public class ApiDocumentation implements OASFilter {
                         .example("该时段已约满，请选择其他时间"))
                 .addProperty("errorCode", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).example("SLOT_FULL"))
                 .addProperty("data", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT, Schema.SchemaType.NULL))
-                        .description("On VALIDATION_FAILED: {fields: {field: reason}}"))
+                        .description("On VALIDATION_FAILED: {fields: [{field, message}]}"))
                 .addProperty("timestamp", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))
                         .format("int64").example(1764489600000L))
                 .addProperty("requestId", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))

@@ -16,7 +16,7 @@ public record ApiResponse<T>(
         @Schema(description = "状态码，与HTTP状态一致：200、400、401、403、404、409、429、500、503", example = "200") int code,
         @Schema(description = "给人看的说明（中文）", example = "操作成功") String message,
         @Schema(description = "失败时稳定的机器可读原因，如 SLOT_FULL；成功时省略", example = "SLOT_FULL") String errorCode,
-        @Schema(description = "数据；失败时可含出错字段 {fields: {字段: 原因}}") T data,
+        @Schema(description = "数据；参数错误时为 {fields: [{field, message}]}") T data,
         @Schema(description = "服务器时间，epoch毫秒", example = "1764489600000") long timestamp,
         @Schema(description = "请求ID，也在响应头 X-Request-Id 中", example = "3f2b9c1e-...") String requestId) {
 
