@@ -63,6 +63,12 @@ class ApiDocumentIT extends DeployedEar {
         }
         assertEquals(List.of(), missing);
         assertTrue(operations >= 95, "all operations are in the document: " + operations);
+        // ApiDocumentation lists the own errorCodes of 38 operations by method and path: each must find its operation.
+        long withOwnCodes = paths.values().stream().flatMap(item -> item.asJsonObject().entrySet().stream())
+                .filter(e -> METHODS.contains(e.getKey()))
+                .filter(e -> e.getValue().asJsonObject().getJsonObject("responses").toString().contains("此操作的原因"))
+                .count();
+        assertEquals(38, withOwnCodes, "every operation ApiDocumentation names exists under that method and path");
     }
 
     @Test
@@ -81,5 +87,9 @@ class ApiDocumentIT extends DeployedEar {
         JsonValue example = booking.getJsonObject("requestBody").getJsonObject("content")
                 .getJsonObject("application/json").get("example");
         assertTrue(example != null && example.toString().contains("需要轮椅辅助"), "the product document's example: " + example);
+        JsonValue answer = booking.getJsonObject("responses").getJsonObject("200").getJsonObject("content")
+                .getJsonObject("application/json").get("example");
+        assertTrue(answer != null && answer.toString().contains("ORDER20231010001") && answer.toString().contains("\"code\":200"),
+                "the product document's answer, in the envelope: " + answer);
     }
 }

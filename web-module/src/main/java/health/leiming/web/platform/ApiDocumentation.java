@@ -51,7 +51,35 @@ public class ApiDocumentation implements OASFilter {
             Map.entry("POST /api/v1/orders/{orderId}/chat", Map.of("400", "CHAT_EMPTY, CHAT_TOO_LONG",
                     "403", "CHAT_READ_ONLY", "409", "CHAT_CLOSED")),
             Map.entry("POST /api/v1/admin/orders/{id}/refund", Map.of("400", "REFUND_AMOUNT_INVALID",
-                    "409", "ORDER_NOT_COMPLETED, REFUND_EXISTS")));
+                    "409", "ORDER_NOT_COMPLETED, REFUND_EXISTS")),
+            Map.entry("POST /api/v1/auth/wechat-login", Map.of("401", "WECHAT_CODE_INVALID", "503", "WECHAT_UNAVAILABLE")),
+            Map.entry("POST /api/v1/auth/wechat-phone", Map.of("400",
+                    "WECHAT_TICKET_INVALID, WECHAT_TICKET_EXPIRED, PHONE_CODE_INVALID", "409", "WECHAT_ALREADY_LINKED",
+                    "503", "WECHAT_UNAVAILABLE")),
+            Map.entry("PUT /api/v1/users/me", Map.of("400", "BIRTH_DATE_INVALID")),
+            Map.entry("GET /api/v1/orders", Map.of("400", "STATUS_INVALID")),
+            Map.entry("POST /api/v1/health/plans", Map.of("400", "PLAN_INVALID, TYPE_INVALID")),
+            Map.entry("PUT /api/v1/health/plans/{id}/{action}", Map.of("400", "PLAN_ACTION", "409", "PLAN_STATE, PLAN_ENDED")),
+            Map.entry("GET /api/v1/messages", Map.of("400", "MESSAGE_KIND_UNKNOWN")),
+            Map.entry("PUT /api/v1/messages/preferences", Map.of("400",
+                    "NOTICE_KIND_UNKNOWN, QUIET_HOURS_INVALID, URGENT_ALERTS_REQUIRED")),
+            Map.entry("POST /api/v1/messages/subscriptions", Map.of("400", "TEMPLATES_REQUIRED, TEMPLATE_UNKNOWN")),
+            Map.entry("POST /api/v1/ai/interpretations", Map.of("400", "INTERPRETATION_INVALID")),
+            Map.entry("POST /api/v1/staff/login", Map.of("401", "WECOM_CODE_INVALID", "403", "NOT_STAFF",
+                    "503", "WECOM_UNAVAILABLE")),
+            Map.entry("POST /api/v1/admin/login", Map.of("401", "LOGIN_FAILED")),
+            Map.entry("POST /api/v1/admin/services", Map.of("400", "PRICE_INVALID, DURATION_INVALID, CATEGORY_INVALID")),
+            Map.entry("PUT /api/v1/admin/services/{id}", Map.of("400", "PRICE_INVALID, DURATION_INVALID, CATEGORY_INVALID")),
+            Map.entry("POST /api/v1/admin/staff", Map.of("400", "WORK_DAYS_INVALID, SERVICE_UNKNOWN, HOSPITAL_UNKNOWN",
+                    "409", "WECOM_USER_TAKEN")),
+            Map.entry("PUT /api/v1/admin/staff/{id}", Map.of("400", "WORK_DAYS_INVALID, SERVICE_UNKNOWN, HOSPITAL_UNKNOWN",
+                    "409", "WECOM_USER_TAKEN")),
+            Map.entry("GET /api/v1/admin/members", Map.of("400", "STATUS_INVALID")),
+            Map.entry("PUT /api/v1/admin/members/{id}/membership", Map.of("400", "LEVEL_INVALID")),
+            Map.entry("GET /api/v1/admin/notifications", Map.of("400", "DELIVERY_STATUS_UNKNOWN")),
+            Map.entry("POST /api/v1/admin/notifications/{id}/replay", Map.of("409", "DELIVERY_NOT_DEAD")),
+            Map.entry("POST /api/v1/admin/jobs/{job}/start", Map.of("400", "JOB_PARAMETER_INVALID, REPORT_PERIOD_INVALID")),
+            Map.entry("POST /api/v1/admin/jobs/schedules/{schedule}/runs", Map.of("409", "SCHEDULED_RUN_TAKEN")));
 
     /** The product document's request examples (section 5.3), by "METHOD /path". */
     private static final Map<String, String> EXAMPLES = Map.of(
@@ -62,6 +90,28 @@ public class ApiDocumentation implements OASFilter {
                     + " \"heartRate\": 75}}",
             "POST /api/v1/appointments", "{\"serviceId\": \"service_123\", \"scheduledTime\": \"2023-10-10T09:00:00Z\","
                     + " \"contactPerson\": \"张三\", \"contactPhone\": \"13800138000\", \"notes\": \"需要轮椅辅助\"}");
+
+    /** The product document's answers (section 5.3) in our envelope, by "METHOD /path". */
+    private static final Map<String, String> ANSWERS = Map.of(
+            "POST /api/v1/auth/sms-code", envelope("{\"expiresIn\": 300}"),
+            "POST /api/v1/auth/login", envelope("{\"token\": \"eyJhbGciOiJSUzI1NiJ9...\", \"refreshToken\": \"...\","
+                    + " \"expiresIn\": 7200, \"user\": {\"id\": \"user_id\", \"name\": \"张三\","
+                    + " \"phone\": \"138****8000\", \"avatar\": \"https://xxx.com/avatar.jpg\"}}"),
+            "POST /api/v1/health/records", envelope("{\"id\": \"record_id\", \"type\": \"blood_pressure\", \"value\": 120,"
+                    + " \"unit\": \"mmHg\", \"recordedAt\": \"2023-10-01T08:00:00Z\","
+                    + " \"indicators\": {\"level\": \"normal\", \"description\": \"血压正常\"}}"),
+            "GET /api/v1/health/trends", envelope("{\"statistics\": {\"average\": 118.5, \"max\": 130, \"min\": 110,"
+                    + " \"count\": 21}, \"trend\": \"stable\", \"dataPoints\": [{\"date\": \"2023-10-01\", \"value\": 120,"
+                    + " \"time\": \"08:00\"}], \"advice\": [{\"level\": \"info\", \"content\": \"血压控制良好,请继续保持\"}]}"),
+            "GET /api/v1/appointments/available-slots", envelope("{\"date\": \"2023-10-10\", \"slots\": [{\"time\": \"09:00\","
+                    + " \"available\": true}, {\"time\": \"10:00\", \"available\": false, \"reason\": \"已约满\"}]}"),
+            "POST /api/v1/appointments", envelope("{\"appointmentId\": \"app_123456\", \"orderNo\": \"ORDER20231010001\","
+                    + " \"status\": \"pending\", \"scheduledTime\": \"2023-10-10T09:00:00Z\", \"amount\": 299.00}"));
+
+    private static String envelope(String data) {
+        return "{\"success\": true, \"code\": 200, \"message\": \"操作成功\", \"data\": " + data
+                + ", \"timestamp\": 1633046400000, \"requestId\": \"req_1234567890\"}";
+    }
 
     /** The operations whose own errorCodes are documented (for the test that each code exists). */
     static Map<String, Map<String, String>> ownCodes() {
@@ -86,6 +136,12 @@ public class ApiDocumentation implements OASFilter {
         if (example != null && operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
             operation.getRequestBody().getContent().getMediaTypes().values()
                     .forEach(media -> media.example(JsonConfig.JSONB.fromJson(example, Object.class)));
+        }
+        String answer = ANSWERS.get(key);
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (answer != null && ok != null && ok.getContent() != null) {
+            ok.getContent().getMediaTypes().values()
+                    .forEach(media -> media.example(JsonConfig.JSONB.fromJson(answer, Object.class)));
         }
         if (operation.getResponses() == null) {
             operation.responses(OASFactory.createAPIResponses());

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Our stable machine-readable reason for an error is {@code errorCode} ("SLOT_FULL"); {@code message}
  * is for people, in Chinese. See docs/api.md.
  */
-@Schema(name = "ApiResponse", description = "统一响应信封")
+@Schema(description = "统一响应信封")
 public record ApiResponse<T>(
         @Schema(description = "是否成功", example = "true") boolean success,
         @Schema(description = "状态码，与HTTP状态一致：200、400、401、403、404、409、429、500、503", example = "200") int code,
