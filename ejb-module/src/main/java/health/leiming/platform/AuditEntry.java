@@ -47,9 +47,11 @@ public class AuditEntry {
         this.occurredAt = now;
         this.actorId = actorId;
         this.actorRole = actorRole;
-        this.personId = personId;
+        // What a caller named that is no id of ours (a 300-character "id" in a body) is recorded as "none":
+        // the refusal is still audited, and the attempt cannot break its own audit row.
+        this.personId = Ids.isId(personId) ? personId : null;
         this.action = action;
-        this.resourceId = resourceId;
+        this.resourceId = resourceId == null || resourceId.length() <= 36 ? resourceId : resourceId.substring(0, 36);
         this.requestId = RequestContext.requestId();
         this.outcome = outcome;
     }

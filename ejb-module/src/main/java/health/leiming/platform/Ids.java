@@ -16,6 +16,14 @@ public final class Ids {
         return UUID.randomUUID().toString();
     }
 
+    private static final java.util.regex.Pattern FORMAT =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /** True for a text in the one format our ids have; anything else names nothing and is refused as unknown. */
+    public static boolean isId(String value) {
+        return value != null && FORMAT.matcher(value).matches();
+    }
+
     /** A URL-safe random secret of the given number of bytes (for refresh tokens and the like). */
     public static String secret(int bytes) {
         byte[] buffer = new byte[bytes];

@@ -8,6 +8,9 @@ import health.leiming.web.platform.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -50,7 +53,9 @@ public class NotificationSettingsResource {
     }
 
     /** {templateIds: [...]}: the templates the member accepted in wx.requestSubscribeMessage just now. */
-    public record Acceptance(List<String> templateIds) {
+    /** The template ids wx.requestSubscribeMessage answered "accept" for (a null in the list is a 400). */
+    public record Acceptance(@Size(max = 20, message = "最多20个模板")
+            List<@NotBlank(message = "模板编号不能为空") @Size(max = 64, message = "模板编号最多64个字符") String> templateIds) {
     }
 
     @GET
@@ -79,7 +84,7 @@ public class NotificationSettingsResource {
     @POST
     @Path("/subscriptions")
     @Operation(summary = "Record the templates the member accepted in wx.requestSubscribeMessage")
-    public ApiResponse<SubscriptionsView> accept(Acceptance acceptance) {
+    public ApiResponse<SubscriptionsView> accept(@Valid Acceptance acceptance) {
         return ApiResponse.ok(settings.accept(Caller.memberId(security),
                 acceptance == null ? null : acceptance.templateIds()));
     }
