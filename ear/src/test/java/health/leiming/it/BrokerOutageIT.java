@@ -23,6 +23,8 @@ class BrokerOutageIT extends DeployedEar {
         try {
             Api.Reply ready = api.await("/health/ready", null, r -> r.status() == 503, Duration.ofSeconds(30));
             assertEquals(503, ready.status(), "readiness reports the broker down: " + ready.raw());
+            assertTrue(ready.raw().contains("unreachable") && !ready.raw().contains("Exception"),
+                    "and says no more than that to whoever asks: " + ready.raw());
 
             member = api.login(Api.newPhone());
             FakeSmsGateway.sleep(3000);

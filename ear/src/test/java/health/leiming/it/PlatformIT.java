@@ -36,6 +36,30 @@ class PlatformIT extends DeployedEar {
         assertTrue(Math.abs(System.currentTimeMillis() - timestamp) < 60_000, "timestamp in epoch milliseconds: " + timestamp);
     }
 
+    @Test
+    void everyAnswerForbidsSniffingAndPersonalAnswersAreNotCached() {
+        Api.Session member = api.login(Api.newPhone());
+        Api.Reply me = api.get("/api/v1/users/me", member.token());
+        assertEquals("nosniff", me.header("X-Content-Type-Options"));
+        assertEquals("no-store", me.header("Cache-Control"));
+        assertEquals(null, me.header("Strict-Transport-Security"), "no HSTS over plain HTTP");
+        Api.Reply catalog = api.get("/api/v1/services", null);
+        assertTrue(catalog.header("Cache-Control").contains("max-age"), "the catalog keeps its own caching");
+        Api.Reply behindTls = api.send(api.request("/api/v1/services", null).header("X-Forwarded-Proto", "https").GET());
+        assertTrue(behindTls.header("Strict-Transport-Security").startsWith("max-age="));
+    }
+
+    @Test
+    void aBodyOverTheCapIsRefusedBeforeItIsRead() {
+        String phone = Api.newPhone();
+        String huge = "{\"phone\":\"" + phone + "\",\"scene\":\"login\",\"pad\":\"" + "x".repeat(300_000) + "\"}";
+        Api.Reply refused = api.post("/api/v1/auth/sms-code", huge, null);
+        assertEquals(413, refused.status(), refused.raw());
+        assertEquals("BODY_TOO_LARGE", refused.errorCode());
+        FakeSmsGateway.sleep(500);
+        assertEquals(0, FakeSmsGateway.get().count(phone), "no code was sent");
+    }
+
     /** The product document's envelope (section 5.2), which the mini-program is written against. */
     @Test
     void aSuccessAnswersCode200AndEpochMillisecondsWithoutAnErrorCode() {

@@ -1,9 +1,11 @@
 package health.leiming.web.health;
 
+import health.leiming.platform.Logs;
 import health.leiming.platform.SystemProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
@@ -12,6 +14,8 @@ import org.eclipse.microprofile.health.Readiness;
 /** /health/ready reports the database and the broker; /health/live says the application runs. */
 @ApplicationScoped
 public class ReadinessChecks {
+
+    private static final Logger LOG = Logs.get(ReadinessChecks.class);
 
     @Inject
     SystemProbe probe;
@@ -34,9 +38,12 @@ public class ReadinessChecks {
         return () -> HealthCheckResponse.up("application");
     }
 
+    /** Down says only "unreachable" to whoever asks; the reason goes to the server log, for the operators. */
     private static HealthCheckResponse check(String name, String problem) {
-        return problem == null
-                ? HealthCheckResponse.up(name)
-                : HealthCheckResponse.named(name).down().withData("error", problem).build();
+        if (problem == null) {
+            return HealthCheckResponse.up(name);
+        }
+        LOG.warning(() -> "Readiness: " + name + " is down: " + problem);
+        return HealthCheckResponse.named(name).down().withData("error", "unreachable").build();
     }
 }
