@@ -68,16 +68,20 @@ class BookingIT extends DeployedEar {
         String serviceId = service.getString("id");
         care.staff("甲", serviceId);
         Api.Session member = api.login(Api.newPhone());
-        String body = Json.createObjectBuilder(Json.createReader(new java.io.StringReader(
+        String tampered = Json.createObjectBuilder(Json.createReader(new java.io.StringReader(
                 Care.booking(serviceId, Care.slot(9), null))).readObject()).add("amount", 0.01).build().toString();
+        Api.Reply refused = api.post("/api/v1/appointments", tampered, member.token());
+        assertEquals(400, refused.status(), "a price is not something the client sends: " + refused.raw());
+        assertEquals("UNKNOWN_FIELD", refused.errorCode());
+        assertEquals(0, orderCount(member), "and nothing was booked");
 
-        Api.Reply booked = api.post("/api/v1/appointments", body, member.token());
+        Api.Reply booked = api.post("/api/v1/appointments", Care.booking(serviceId, Care.slot(9), null), member.token());
         assertEquals(200, booked.status(), booked.raw());
         JsonObject data = booked.data();
         assertTrue(data.getString("orderNo").matches("ORDER\\d{8}\\d{4,}"), data.toString());
         assertEquals("pending", data.getString("status"));
         assertEquals(new BigDecimal("299.00"), data.getJsonNumber("amount").bigDecimalValue(),
-                "the amount is the catalog's, whatever the client sends");
+                "the amount is the catalog's");
         assertEquals(Care.slot(9).toString(), data.getString("scheduledTime"));
         assertNotNull(data.getString("payBefore"));
         assertEquals(0, slot(serviceId, Care.slotDay(), "09:00", member.token()).getInt("remaining"));

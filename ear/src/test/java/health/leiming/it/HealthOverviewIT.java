@@ -53,9 +53,20 @@ class HealthOverviewIT extends DeployedEar {
         Api.Reply tall = api.put("/api/v1/health/profile", Json.createObjectBuilder().add("heightCm", 400).build()
                 .toString(), member.token());
         assertEquals(400, tall.status());
-        Api.Reply typedBmi = api.put("/api/v1/health/profile", Json.createObjectBuilder().add("heightCm", 160)
+        Api.Reply saved = api.put("/api/v1/health/profile", Json.createObjectBuilder().add("heightCm", 160)
+                .add("weightKg", 50).build().toString(), member.token());
+        assertEquals(19.5, saved.data().getJsonNumber("bmi").doubleValue(), 0.001, "BMI is derived");
+        Api.Reply typedBmi = api.put("/api/v1/health/profile", Json.createObjectBuilder().add("heightCm", 170)
                 .add("weightKg", 50).add("bmi", 99).build().toString(), member.token());
-        assertEquals(19.5, typedBmi.data().getJsonNumber("bmi").doubleValue(), 0.001, "BMI is derived, whatever is sent");
+        assertEquals(400, typedBmi.status(), "BMI is not a field one sends: " + typedBmi.raw());
+        assertEquals("UNKNOWN_FIELD", typedBmi.errorCode());
+        assertEquals("bmi", typedBmi.body().getJsonObject("data").getJsonArray("fields").getJsonObject(0).getString("field"));
+        Api.Reply typo = api.put("/api/v1/health/profile", Json.createObjectBuilder().add("heigthCm", 175)
+                .add("weightKg", 50).build().toString(), member.token());
+        assertEquals(400, typo.status(), "a replacing PUT with a misspelt field must not drop the value: " + typo.raw());
+        assertTrue(typo.body().getString("message").contains("heigthCm"), typo.raw());
+        assertEquals(160, api.get("/api/v1/health/profile", member.token()).data().getJsonNumber("heightCm").intValue(),
+                "refused saves changed nothing");
     }
 
     /** The product document calls them height and weight; the server takes and gives both names. */

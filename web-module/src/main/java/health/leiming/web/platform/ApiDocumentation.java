@@ -150,7 +150,7 @@ public class ApiDocumentation implements OASFilter {
         boolean takesInput = operation.getRequestBody() != null
                 || operation.getParameters() != null && !operation.getParameters().isEmpty();
         if (takesInput) {
-            errors.put("400", "请求参数不正确: VALIDATION_FAILED (data.fields lists each field at fault and why), BAD_REQUEST, PAGE_INVALID");
+            errors.put("400", "请求参数不正确: VALIDATION_FAILED (data.fields lists each field at fault and why), UNKNOWN_FIELD (a body field we do not know), BAD_REQUEST, PAGE_INVALID");
         }
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         if (secured) {

@@ -18,6 +18,27 @@ final class Errors {
                 .build();
     }
 
+    /** Yasson's "Json property {0} can not be mapped to a class {1}." (and its Chinese translation). */
+    private static final java.util.regex.Pattern UNKNOWN_FIELD =
+            java.util.regex.Pattern.compile("Json (?:property|\u5c5e\u6027) (\\S{1,80}) ");
+
+    /**
+     * A body that could not be read: 400 UNKNOWN_FIELD naming the field when JSON-B met one we do not
+     * know, else 400 BAD_REQUEST. Nothing of the reader's message goes out but the field's name.
+     */
+    static Response unreadable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            java.util.regex.Matcher unknown = UNKNOWN_FIELD.matcher(String.valueOf(cause.getMessage()));
+            if (unknown.find()) {
+                String field = unknown.group(1);
+                return of(400, "UNKNOWN_FIELD", "不认识的字段：" + field + "，请检查字段名",
+                        java.util.Map.of("fields", java.util.List.of(java.util.Map.of("field", field,
+                                "message", "不认识的字段"))));
+            }
+        }
+        return of(400, "BAD_REQUEST", "请求内容格式不正确", null);
+    }
+
     static Response of(BusinessException e) {
         int status = status(e.kind());
         Response.ResponseBuilder builder = Response.status(status)

@@ -36,7 +36,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return new WebApplicationExceptionMapper().toResponse(web);
         }
         if (cause instanceof JsonbException || cause instanceof ProcessingException) {
-            return Errors.of(400, "BAD_REQUEST", "请求内容格式不正确", null);
+            return Errors.unreadable(cause);
         }
         LOG.log(Level.SEVERE, "Unexpected error", e);
         return Errors.of(500, "INTERNAL_ERROR", "服务器开小差了，请稍后再试", null);

@@ -13,7 +13,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         return switch (status) {
-            case 400 -> Errors.of(400, "BAD_REQUEST", "请求内容格式不正确", null);
+            case 400 -> Errors.unreadable(e);
             case 401 -> Errors.of(401, "UNAUTHENTICATED", "请先登录", null);
             case 403 -> Errors.of(403, "FORBIDDEN", "没有权限执行此操作", null);
             case 404 -> Errors.of(404, "NOT_FOUND", "请求的资源不存在", null);
