@@ -72,6 +72,13 @@ final class Api {
         }
     }
 
+    /** The server's OpenAPI document, as JSON. */
+    JsonObject openApi() {
+        Reply reply = send(request("/openapi", null).header("Accept", "application/json").GET());
+        assertEquals(200, reply.status());
+        return Json.createReader(new StringReader(reply.raw())).readObject();
+    }
+
     /** A fresh mainland mobile number nobody has used yet. */
     static String newPhone() {
         return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));

@@ -3,10 +3,8 @@ package health.leiming.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,15 +20,9 @@ class ApiDocumentIT extends DeployedEar {
 
     private final Api api = new Api();
 
-    private JsonObject document() {
-        Api.Reply reply = api.send(api.request("/openapi", null).header("Accept", "application/json").GET());
-        assertEquals(200, reply.status());
-        return Json.createReader(new StringReader(reply.raw())).readObject();
-    }
-
     @Test
     void everyOperationHasATagASummaryItsAnswerAndItsErrorsInTheEnvelope() {
-        JsonObject paths = document().getJsonObject("paths");
+        JsonObject paths = api.openApi().getJsonObject("paths");
         List<String> missing = new ArrayList<>();
         int operations = 0;
         for (String path : paths.keySet()) {
@@ -73,7 +65,7 @@ class ApiDocumentIT extends DeployedEar {
 
     @Test
     void theErrorEnvelopeAndTheBookingsOwnRefusalsAreDocumented() {
-        JsonObject document = document();
+        JsonObject document = api.openApi();
         JsonObject envelope = document.getJsonObject("components").getJsonObject("schemas").getJsonObject("ErrorEnvelope");
         for (String field : List.of("success", "code", "message", "errorCode", "data", "timestamp", "requestId")) {
             assertTrue(envelope.getJsonObject("properties").containsKey(field), field);

@@ -72,16 +72,16 @@ public class Appointment {
     protected Appointment() {
     }
 
-    Appointment(String orderId, String userId, String personId, CareService service, String hospitalId,
-            Instant scheduledTime, String staffId, String notes, Instant now) {
+    Appointment(String orderId, String userId, String personId, String serviceId, int durationMinutes,
+            String hospitalId, Instant scheduledTime, String staffId, String notes, Instant now) {
         this.id = Ids.newId();
         this.orderId = orderId;
         this.userId = userId;
         this.personId = personId;
-        this.serviceId = service.id();
+        this.serviceId = serviceId;
         this.hospitalId = hospitalId;
         this.scheduledTime = scheduledTime;
-        this.durationMinutes = service.durationMinutes();
+        this.durationMinutes = durationMinutes;
         this.status = Status.scheduled.name();
         this.staffId = staffId;
         this.checkInCode = String.format("%06d", RANDOM.nextInt(1_000_000));

@@ -101,7 +101,7 @@ public class Booking {
     }
 
     /** The companion chosen for an offer, and the slots of theirs the appointment will occupy. */
-    public record Choice(Offer offer, String personId, String staffId, List<Instant> occupied) {
+    public record Choice(Offer offer, String staffId, List<Instant> occupied) {
     }
 
     /** The appointment made for an order, and the companion who will carry it out. */
@@ -134,7 +134,7 @@ public class Booking {
             throw new BusinessException(ErrorKind.CONFLICT, "SLOT_FULL", "该时段已约满，请选择其他时间");
         }
         Staff companion = free.get(ThreadLocalRandom.current().nextInt(free.size())); // spreads racing bookings
-        return new Choice(offer, person.id(), companion.id(), occupied);
+        return new Choice(offer, companion.id(), occupied);
     }
 
     /**
@@ -146,8 +146,8 @@ public class Booking {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public Reservation reserve(Choice choice, String orderId, Instant now) {
         Offer offer = choice.offer();
-        Appointment appointment = new Appointment(orderId, offer.memberId(), choice.personId(),
-                activeService(offer.serviceId()), offer.hospitalId(), offer.start(), choice.staffId(), offer.notes(), now);
+        Appointment appointment = new Appointment(orderId, offer.memberId(), offer.personId(), offer.serviceId(),
+                offer.durationMinutes(), offer.hospitalId(), offer.start(), choice.staffId(), offer.notes(), now);
         try {
             em.persist(appointment);
             em.flush(); // rows go in in dependency order: appointment, then its claims

@@ -3,7 +3,10 @@ package health.leiming.care;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
@@ -72,11 +75,11 @@ public class Catalog {
      * Counts a member's rating into the service's and the companion's averages. Under row locks, so
      * that concurrent reviews of the same service or companion do not lose a rating.
      */
-    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.MANDATORY)
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void rate(String serviceId, String staffId, int stars) {
-        em.find(CareService.class, serviceId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).rate(stars);
+        em.find(CareService.class, serviceId, LockModeType.PESSIMISTIC_WRITE).rate(stars);
         if (staffId != null) {
-            em.find(Staff.class, staffId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).rate(stars);
+            em.find(Staff.class, staffId, LockModeType.PESSIMISTIC_WRITE).rate(stars);
         }
     }
 

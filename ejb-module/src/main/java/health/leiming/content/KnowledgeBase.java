@@ -2,6 +2,7 @@ package health.leiming.content;
 
 import health.leiming.health.HealthProfileService;
 import health.leiming.health.HealthRecordService;
+import health.leiming.member.FamilyService;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.Filter;
 import health.leiming.platform.Page;
@@ -27,6 +28,9 @@ public class KnowledgeBase {
 
     @PersistenceContext(unitName = "leiming")
     EntityManager em;
+
+    @Inject
+    FamilyService family;
 
     @Inject
     HealthRecordService records;
@@ -153,9 +157,10 @@ public class KnowledgeBase {
      */
     public List<ArticleView.Summary> recommendedFor(String memberId, int size) {
         java.util.Set<String> keywords = new java.util.LinkedHashSet<>();
-        records.flaggedTypesOfFamily(memberId, Instant.now().minus(java.time.Duration.ofDays(30)))
+        List<String> persons = family.idsOf(memberId);
+        records.flaggedTypesOf(persons, Instant.now().minus(java.time.Duration.ofDays(30)))
                 .forEach(type -> keywords.addAll(Topics.of(type)));
-        keywords.addAll(profiles.tagsOfFamily(memberId));
+        keywords.addAll(profiles.tagsOf(persons));
         java.util.Map<String, ArticleView.Summary> picked = new java.util.LinkedHashMap<>();
         if (!keywords.isEmpty()) {
             em.createQuery("select a from Article a where a.published = true and exists (select b.id from Article b"

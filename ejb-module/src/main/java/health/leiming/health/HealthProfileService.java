@@ -77,9 +77,11 @@ public class HealthProfileService {
         return profile == null ? null : profile.heightCm();
     }
 
-    /** The health tags of a member's people (themselves and family), for what to recommend reading. */
-    public List<String> tagsOfFamily(String memberId) {
-        List<String> persons = family.idsOf(memberId);
+    /**
+     * The health tags of these people (a member and their family, from FamilyService.idsOf), for what
+     * to recommend reading.
+     */
+    public List<String> tagsOf(List<String> persons) {
         return persons.isEmpty() ? List.of() : em.createQuery("select distinct t.tag from HealthTag t"
                 + " where t.personId in :persons", String.class).setParameter("persons", persons).getResultList();
     }

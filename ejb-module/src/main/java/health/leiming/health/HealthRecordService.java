@@ -186,11 +186,10 @@ public class HealthRecordService {
     }
 
     /**
-     * The kinds of reading of a member's people (themselves and family) that were outside the normal
-     * range since the given time, for what to recommend reading.
+     * The kinds of reading of these people (a member and their family, from FamilyService.idsOf) that
+     * were outside the normal range since the given time, for what to recommend reading.
      */
-    public List<MeasurementType> flaggedTypesOfFamily(String memberId, Instant since) {
-        List<String> persons = family.idsOf(memberId);
+    public List<MeasurementType> flaggedTypesOf(List<String> persons, Instant since) {
         return persons.isEmpty() ? List.of() : em.createQuery("select distinct r.type from HealthRecord r"
                 + " where r.personId in :persons and r.recordedAt >= :since"
                 + " and r.level not in ('normal', 'target_met', 'unclassified')", MeasurementType.class)
