@@ -65,6 +65,7 @@ class ChatIT extends DeployedEar {
                 builder.header("Authorization", "Bearer " + token);
             }
             client.socket = builder.buildAsync(URI.create("ws://localhost:9080/ws/chat/" + orderId), client).join();
+            client.awaitReadyOrClose();
             return client;
         }
 
@@ -81,6 +82,26 @@ class ChatIT extends DeployedEar {
                 return frame;
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
+            }
+        }
+
+        /** Waits until the server has put this connection in the room, or has closed it. */
+        void awaitReadyOrClose() {
+            Instant deadline = Instant.now().plusSeconds(15);
+            while (!closed.isDone() && Instant.now().isBefore(deadline)) {
+                JsonObject frame;
+                try {
+                    frame = frames.poll(100, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                if (frame != null) {
+                    assertEquals("ready", frame.getString("type"), "the first frame says the connection is live");
+                    return;
+                }
+            }
+            if (!closed.isDone()) {
+                throw new AssertionError("The chat connection neither became ready nor was closed");
             }
         }
 

@@ -69,8 +69,15 @@ public class ChatRoom {
         }
     }
 
-    /** What travels on a chat connection: a message, or an error for the sender. */
+    /**
+     * What travels on a chat connection: {@code ready} once the connection is in the room (messages
+     * written before it are in the history), a message, or an error for the sender.
+     */
     public record Frame(String type, ChatMessageView message, String code, String text) {
+
+        public static String ready() {
+            return JSON.toJson(new Frame("ready", null, null, null));
+        }
 
         public static String error(String code, String text) {
             return JSON.toJson(new Frame("error", null, code, text));

@@ -30,7 +30,8 @@ import java.util.logging.Logger;
 /**
  * The chat of one order over WebSocket: {@code /ws/chat/{orderId}}, authenticated by the same JWT as
  * the API in the handshake's {@code Authorization: Bearer} header (wx.connectSocket sends headers).
- * A caller who is not a party to the order (or has no valid token) is closed with 1008 and a reason.
+ * A caller who is not a party to the order (or has no valid token) is closed with 1008 and a reason;
+ * a party gets {@code {"type":"ready"}} once live messages reach it (the client loads the history then).
  * The client sends {@code {"content": "..."}}; it gets {@code {"type":"sent","message":{...}}} back
  * and every client of the order gets {@code {"type":"message","message":{...}}}; a refused send
  * answers {@code {"type":"error","code":...,"text":...}}.
@@ -83,6 +84,7 @@ public class ChatEndpoint {
         SessionClient client = new SessionClient(session, party);
         session.getUserProperties().put(CLIENT, client);
         room.join(client);
+        client.send(ChatRoom.Frame.ready());
     }
 
     @OnMessage
