@@ -2,6 +2,7 @@ package health.leiming.integration;
 
 import health.leiming.platform.Logs;
 import health.leiming.platform.Masking;
+import health.leiming.platform.RunMode;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,12 +36,18 @@ public class SmsGateway {
     private static final Logger LOG = Logs.get(SmsGateway.class);
 
     @Inject
-    @ConfigProperty(name = "leiming.sms.gateway", defaultValue = "log")
-    String gateway;
+    @ConfigProperty(name = "leiming.sms.gateway")
+    Optional<String> configuredGateway;
+
+    @Inject
+    RunMode runMode;
 
     @Inject
     @ConfigProperty(name = "leiming.sms.http.url")
-    String url;
+    Optional<String> url;
+
+    /** log or http; without a setting, log in development (production refuses to start without one). */
+    private String gateway;
 
     @Inject
     @ConfigProperty(name = "leiming.sms.http.token")
@@ -55,6 +62,8 @@ public class SmsGateway {
     @PostConstruct
     void init() {
         client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        gateway = configuredGateway.map(String::strip).filter(g -> !g.isEmpty())
+                .orElse(runMode.development() ? "log" : "http");
     }
 
     @Timeout(value = 4, unit = ChronoUnit.SECONDS)
@@ -94,7 +103,8 @@ public class SmsGateway {
     private void post(String phone, String template, jakarta.json.JsonObjectBuilder params) {
         String body = Json.createObjectBuilder().add("phone", phone).add("template", template).add("params", params)
                 .build().toString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.orElseThrow(
+                        () -> new SmsGatewayException("leiming.sms.http.url is not set"))))
                 .timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body));

@@ -70,7 +70,7 @@ public class AuthService {
 
     @Inject
     @ConfigProperty(name = "leiming.sms.code-pepper")
-    String pepper;
+    Optional<String> pepper;
 
     @Inject
     @ConfigProperty(name = "leiming.jwt.refresh-token-ttl", defaultValue = "P30D")
@@ -235,6 +235,7 @@ public class AuthService {
     }
 
     private String codeHash(PhoneNumber phone, String code) {
-        return Hashing.hmacSha256Hex(pepper, phone.value() + ":" + code);
+        return Hashing.hmacSha256Hex(pepper.orElseThrow(() -> new IllegalStateException(
+                "Set leiming.sms.code-pepper (LEIMING_SMS_CODE_PEPPER)")), phone.value() + ":" + code);
     }
 }

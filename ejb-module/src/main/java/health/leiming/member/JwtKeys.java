@@ -2,7 +2,9 @@ package health.leiming.member;
 
 import health.leiming.platform.Hashing;
 import health.leiming.platform.Logs;
+import health.leiming.platform.RunMode;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
@@ -29,10 +31,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The RS256 key pair tokens are signed with. The private key comes from configuration
  * (leiming.jwt.private-key as PEM text, or leiming.jwt.private-key.location); MicroProfile JWT reads the
  * public key from mp.jwt.verify.publickey(.location). When nothing is configured and the default file
- * locations are empty, a development key pair is generated there on first start.
+ * locations are empty, a development key pair is generated there on first start, in development mode only.
  */
 @Singleton
 @Startup
+@DependsOn("StartupSafety")
 @Lock(LockType.READ)
 public class JwtKeys {
 
@@ -54,6 +57,9 @@ public class JwtKeys {
     @ConfigProperty(name = "leiming.jwt.generate-dev-keys", defaultValue = "true")
     boolean generateDevKeys;
 
+    @Inject
+    RunMode runMode;
+
     private PrivateKey signingKey;
     private String keyId;
 
@@ -65,7 +71,7 @@ public class JwtKeys {
                 Path privatePath = path(privateKeyLocation.orElseThrow(
                         () -> new IllegalStateException("Configure leiming.jwt.private-key or leiming.jwt.private-key.location")));
                 if (!Files.exists(privatePath)) {
-                    if (!generateDevKeys) {
+                    if (!generateDevKeys || !runMode.development()) {
                         throw new IllegalStateException("No JWT signing key at " + privatePath);
                     }
                     generate(privatePath, path(publicKeyLocation.orElseThrow(

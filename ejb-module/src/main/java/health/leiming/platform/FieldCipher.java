@@ -3,6 +3,7 @@ package health.leiming.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -26,13 +27,16 @@ public class FieldCipher {
 
     @Inject
     @ConfigProperty(name = "leiming.crypto.field-key")
-    String base64Key;
+    Optional<String> base64Key;
 
     private SecretKeySpec key;
+    private String indexKey;
 
     @PostConstruct
     void init() {
-        byte[] bytes = Base64.getDecoder().decode(base64Key);
+        indexKey = base64Key.map(String::strip).orElseThrow(() -> new IllegalStateException(
+                "Set leiming.crypto.field-key (LEIMING_CRYPTO_FIELD_KEY): Base64 of 32 random bytes"));
+        byte[] bytes = Base64.getDecoder().decode(indexKey);
         if (bytes.length != 32) {
             throw new IllegalStateException("leiming.crypto.field-key must be Base64 of 32 bytes (AES-256)");
         }
@@ -75,6 +79,6 @@ public class FieldCipher {
 
     /** A keyed hash of the value: equal values give equal hashes, and the value cannot be recovered. */
     public String blindIndex(String plain) {
-        return plain == null ? null : Hashing.hmacSha256Hex(base64Key, plain);
+        return plain == null ? null : Hashing.hmacSha256Hex(indexKey, plain);
     }
 }

@@ -2,6 +2,7 @@ package health.leiming.platform;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -24,6 +25,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 @Singleton
 @Startup
+@DependsOn("StartupSafety")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigration {
 

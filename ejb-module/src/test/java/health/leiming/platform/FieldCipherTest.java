@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Base64;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FieldCipherTest {
@@ -14,7 +15,7 @@ class FieldCipherTest {
         FieldCipher cipher = new FieldCipher();
         byte[] key = new byte[32];
         java.util.Arrays.fill(key, fill);
-        cipher.base64Key = Base64.getEncoder().encodeToString(key);
+        cipher.base64Key = Optional.of(Base64.getEncoder().encodeToString(key));
         cipher.init();
         return cipher;
     }
