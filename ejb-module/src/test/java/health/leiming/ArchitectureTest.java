@@ -53,7 +53,7 @@ class ArchitectureTest {
                 .whereLayer("platform").mayNotAccessAnyLayer()
                 .whereLayer("integration").mayOnlyAccessLayers("platform")
                 .whereLayer("member").mayOnlyAccessLayers("platform", "integration")
-                .whereLayer("health").mayOnlyAccessLayers("platform", "member")
+                .whereLayer("health").mayOnlyAccessLayers("platform", "integration", "member")
                 .whereLayer("care").mayOnlyAccessLayers("platform", "member")
                 .whereLayer("order").mayOnlyAccessLayers("platform", "integration", "member", "care")
                 .whereLayer("content").mayOnlyAccessLayers("platform", "integration", "member", "health")

@@ -36,7 +36,7 @@ final class FakeSmsGateway {
                 }
                 JsonObject message = Json.createReader(new java.io.StringReader(
                         new String(body.readAllBytes(), StandardCharsets.UTF_8))).readObject();
-                if ("verification-code".equals(message.getString("template"))) {
+                if (message.getJsonObject("params").containsKey("code")) { // login and contact codes
                     codesByPhone.computeIfAbsent(message.getString("phone"), p -> new CopyOnWriteArrayList<>())
                             .add(message.getJsonObject("params").getString("code"));
                 } else {

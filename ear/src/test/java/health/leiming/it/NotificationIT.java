@@ -192,6 +192,11 @@ class NotificationIT extends DeployedEar {
         String profile = Json.createObjectBuilder().add("emergencyContact", Json.createObjectBuilder().add("name", "王芳")
                 .add("phone", emergencyPhone).add("relation", "女儿")).build().toString();
         assertEquals(200, api.put("/api/v1/health/profile", profile, token).status());
+        // Alerts reach the contact only after the contact's phone confirmed a code (AbuseIT tests the refusals).
+        assertEquals(200, api.post("/api/v1/health/profile/emergency-contact/verification-code", "", token).status());
+        Api.Reply verified = api.post("/api/v1/health/profile/emergency-contact/verify",
+                Api.json("code", sms.latestCode(emergencyPhone)), token);
+        assertEquals(200, verified.status(), verified.raw());
         String reading = Json.createObjectBuilder().add("type", "blood_oxygen").add("value", 85).add("unit", "%")
                 .add("recordedAt", Instant.now().minusSeconds(60).toString()).build().toString();
         Api.Reply recorded = api.post("/api/v1/health/records", reading, token);
@@ -199,6 +204,8 @@ class NotificationIT extends DeployedEar {
 
         List<String> toContact = eventually(() -> sms.notices(emergencyPhone), l -> !l.isEmpty(), "the SMS to the emergency contact");
         assertTrue(toContact.get(0).contains("血氧"), toContact.get(0));
+        assertTrue(toContact.get(0).contains("紧急联系人") && toContact.get(0).contains(
+                member.session().phone().substring(0, 3) + "****"), "the contact learns whose family: " + toContact.get(0));
         eventually(() -> sms.notices(member.session().phone()), l -> l.size() == 1, "the SMS to the member");
         List<JsonObject> pushed = eventually(() -> wechat.subscribeMessagesTo(member.openid()), l -> !l.isEmpty(),
                 "the urgent subscribe message");

@@ -111,17 +111,21 @@ public class HealthProfile {
         return phone.isBlank() ? null : phone;
     }
 
+    String personId() {
+        return personId;
+    }
+
     public BigDecimal heightCm() {
         return heightCm;
     }
 
-    ProfileView view(List<String> tags) {
+    ProfileView view(List<String> tags, boolean contactVerified) {
         BigDecimal bmi = bmi();
         ProfileView.EmergencyContact contact = null;
         if (emergencyContact != null) {
             JsonObject c = Json.createReader(new StringReader(emergencyContact)).readObject();
             contact = new ProfileView.EmergencyContact(c.getString("name"),
-                    Masking.phone(c.getString("phone")), c.getString("relation"));
+                    Masking.phone(c.getString("phone")), c.getString("relation"), contactVerified);
         }
         return new ProfileView(personId, bloodType, rh, heightCm, weightKg, bmi, bmi == null ? null : Measurement.bmi(bmi),
                 hasAllergy, allergyInfo, list(chronicDiseases), list(familyHistory), contact, tags, updatedAt, heightCm, weightKg);

@@ -30,11 +30,14 @@ public class HealthProfileService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    EmergencyContacts contacts;
+
     public ProfileView get(String memberId, String personId) {
         return audit.audited(memberId, FamilyService.personOrSelf(memberId, personId), "health.profile.read", null, () -> {
             Person person = family.owned(memberId, personId);
             HealthProfile profile = em.find(HealthProfile.class, person.id());
-            return profile == null ? HealthProfile.empty(person.id(), tags(person.id())) : profile.view(tags(person.id()));
+            return profile == null ? HealthProfile.empty(person.id(), tags(person.id())) : view(profile);
         });
     }
 
@@ -48,7 +51,7 @@ public class HealthProfileService {
                 em.persist(profile);
             }
             profile.update(input, now);
-            return profile.view(tags(person.id()));
+            return view(profile);
         });
     }
 
@@ -86,10 +89,8 @@ public class HealthProfileService {
                 + " where t.personId in :persons", String.class).setParameter("persons", persons).getResultList();
     }
 
-    /** The phone of the person's emergency contact, for urgent alerts; null when none is on file. */
-    public String emergencyPhoneOf(String personId) {
-        HealthProfile profile = em.find(HealthProfile.class, personId);
-        return profile == null ? null : profile.emergencyPhone();
+    private ProfileView view(HealthProfile profile) {
+        return profile.view(tags(profile.personId()), contacts.isVerified(profile.personId(), profile.emergencyPhone()));
     }
 
     private List<String> tags(String personId) {

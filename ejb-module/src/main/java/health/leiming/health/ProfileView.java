@@ -13,6 +13,7 @@ public record ProfileView(String personId, String bloodType, String rh, BigDecim
         List<String> familyHistory, EmergencyContact emergencyContact, List<String> healthTags, Instant updatedAt,
         BigDecimal height, BigDecimal weight) {
 
-    public record EmergencyContact(String name, String phone, String relation) {
+    /** verified: the contact confirmed this phone with a code; only then do alerts reach them. */
+    public record EmergencyContact(String name, String phone, String relation, boolean verified) {
     }
 }

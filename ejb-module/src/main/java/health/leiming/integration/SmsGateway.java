@@ -84,6 +84,28 @@ public class SmsGateway {
     }
 
     /**
+     * Sends the code that confirms a phone as someone's emergency contact (template
+     * contact-verification: params code, minutes, and member, the masked phone of the member asking).
+     */
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 300, jitter = 100)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    public void sendContactVerification(String phone, String code, Duration validFor, String maskedMemberPhone) {
+        long minutes = Math.max(1, validFor.toMinutes());
+        if ("log".equalsIgnoreCase(gateway)) {
+            LOG.info(() -> "[SMS to " + Masking.phone(phone) + "] 用户" + maskedMemberPhone + "将您设为紧急联系人，验证码"
+                    + code + "，" + minutes + "分钟内有效。 (development gateway: leiming.sms.gateway=log)");
+            return;
+        }
+        try {
+            post(phone, "contact-verification", Json.createObjectBuilder().add("code", code).add("minutes", minutes)
+                    .add("member", maskedMemberPhone));
+        } catch (OutsideRefusal e) {
+            throw new SmsGatewayException(e.getMessage(), e);
+        }
+    }
+
+    /**
      * Sends a notification text (urgent health alerts) to any mainland number. A 4xx answer from the
      * gateway (a number it will not send to) is an {@link OutsideRefusal}; anything else is worth
      * another try, which the caller's delivery queue makes; so this one is not retried here.

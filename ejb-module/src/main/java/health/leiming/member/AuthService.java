@@ -6,7 +6,11 @@ import health.leiming.platform.ErrorKind;
 import health.leiming.platform.Hashing;
 import health.leiming.platform.Ids;
 import health.leiming.platform.Logs;
+import health.leiming.platform.RateCounters;
 import health.leiming.platform.RecordedRefusal;
+import health.leiming.platform.RequestContext;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -49,6 +53,20 @@ public class AuthService {
     MemberService members;
 
     @Inject
+    RateCounters counters;
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    @ConfigProperty(name = "leiming.sms.codes-per-address-per-hour", defaultValue = "30")
+    int codesPerAddressPerHour;
+
+    @Inject
+    @ConfigProperty(name = "leiming.sms.codes-per-minute", defaultValue = "100")
+    int codesPerMinute;
+
+    @Inject
     @ConfigProperty(name = "leiming.sms.code-ttl", defaultValue = "PT5M")
     Duration codeTtl;
 
@@ -77,13 +95,59 @@ public class AuthService {
     Duration refreshTtl;
 
     @Inject
+    @ConfigProperty(name = "leiming.jwt.refresh-family-lifetime", defaultValue = "P90D")
+    Duration refreshFamilyLifetime;
+
+    @Inject
     @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
     ZoneId businessZone;
 
-    /** Sends a fresh code (older ones stop working); returns how long it is valid. */
+    /**
+     * Sends a fresh code (older ones stop working); returns how long it is valid. The code is stored and
+     * committed first, and only then handed to the SMS gateway, so no row lock or connection is held while
+     * the gateway answers; a code the gateway did not take is withdrawn again. Beyond the per-phone limits,
+     * codes are capped per client address per hour and in total per minute, across all servers.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Duration sendCode(String phoneNumber, String sceneName) {
         PhoneNumber phone = new PhoneNumber(phoneNumber);
         SmsScene scene = SmsScene.parse(sceneName);
+        capSends();
+        AuthService self = context.getBusinessObject(AuthService.class);
+        IssuedCode issued = self.issueCode(phone, scene);
+        try {
+            sms.sendVerificationCode(phone.value(), issued.code(), codeTtl);
+        } catch (SmsGateway.SmsGatewayException | FaultToleranceException e) {
+            LOG.warning(() -> "Verification code for " + phone + " not sent: " + e);
+            self.withdrawCode(issued);
+            throw new BusinessException(ErrorKind.UNAVAILABLE, "SMS_SEND_FAILED", "短信发送失败，请稍后再试");
+        }
+        return codeTtl;
+    }
+
+    /** A code stored for a phone, not yet sent. */
+    public record IssuedCode(String codeId, String phone, String code, Instant sentAt) {
+    }
+
+    private void capSends() {
+        String client = RequestContext.clientAddress();
+        if (client != null) {
+            long wait = counters.take("sms-address:" + client, Duration.ofHours(1), codesPerAddressPerHour);
+            if (wait > 0) {
+                LOG.warning(() -> "SMS codes for client " + client + " over the hourly cap; refused");
+                throw new BusinessException(ErrorKind.TOO_MANY_REQUESTS, "SMS_ADDRESS_LIMIT",
+                        "该网络请求验证码过于频繁，请稍后再试", wait);
+            }
+        }
+        long wait = counters.take("sms-all", Duration.ofMinutes(1), codesPerMinute);
+        if (wait > 0) {
+            LOG.warning("SMS codes over the installation's per-minute cap; refused");
+            throw new BusinessException(ErrorKind.TOO_MANY_REQUESTS, "SMS_BUSY", "验证码请求过多，请稍后再试", wait);
+        }
+    }
+
+    /** Stores a fresh code for the phone within the per-phone limits (the first half of sendCode). */
+    public IssuedCode issueCode(PhoneNumber phone, SmsScene scene) {
         Instant now = Instant.now();
         LocalDate today = LocalDate.ofInstant(now, businessZone);
         Instant startOfTomorrow = today.plusDays(1).atStartOfDay(businessZone).toInstant();
@@ -96,7 +160,8 @@ public class AuthService {
         }
         activeCodes(phone, false).forEach(SmsCode::supersede);
         String code = Ids.digits(codeLength);
-        em.persist(SmsCode.issue(phone, scene, codeHash(phone, code), now, codeTtl));
+        SmsCode stored = SmsCode.issue(phone, scene, codeHash(phone, code), now, codeTtl);
+        em.persist(stored);
         try {
             em.flush();
         } catch (PersistenceException e) {
@@ -104,13 +169,19 @@ public class AuthService {
             throw new BusinessException(ErrorKind.TOO_MANY_REQUESTS, "SMS_TOO_FREQUENT", "验证码发送过于频繁，请稍后再试",
                     minInterval.toSeconds());
         }
-        try {
-            sms.sendVerificationCode(phone.value(), code, codeTtl);
-        } catch (SmsGateway.SmsGatewayException | FaultToleranceException e) {
-            LOG.warning(() -> "Verification code for " + phone + " not sent: " + e);
-            throw new BusinessException(ErrorKind.UNAVAILABLE, "SMS_SEND_FAILED", "短信发送失败，请稍后再试");
+        return new IssuedCode(stored.id(), phone.value(), code, now);
+    }
+
+    /** The gateway did not take the code: it cannot be used, and the phone may ask again at once. */
+    public void withdrawCode(IssuedCode issued) {
+        SmsCode code = em.find(SmsCode.class, issued.codeId());
+        if (code != null) {
+            code.supersede();
         }
-        return codeTtl;
+        SmsThrottle throttle = em.find(SmsThrottle.class, issued.phone(), LockModeType.PESSIMISTIC_WRITE);
+        if (throttle != null) {
+            throttle.forgive(issued.sentAt(), minInterval);
+        }
     }
 
     /** Logs in with the latest code sent to the phone; registers the member on first login. */
@@ -169,7 +240,7 @@ public class AuthService {
     public LoginResult session(Member member, boolean newMember, Instant now) {
         member.ensureMayLogIn();
         String refresh = Ids.secret(32);
-        em.persist(RefreshToken.issue(member.id(), Hashing.sha256Hex(refresh), now, refreshTtl));
+        em.persist(RefreshToken.issue(member.id(), Hashing.sha256Hex(refresh), now, refreshTtl, refreshFamilyLifetime));
         TokenIssuer.AccessToken access = tokens.issue(member.id(), MEMBER_GROUPS, now);
         return new LoginResult(access.token(), refresh, access.expiresIn(), member.profile(), newMember);
     }

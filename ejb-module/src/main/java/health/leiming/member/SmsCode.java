@@ -116,4 +116,8 @@ public class SmsCode {
     public Instant expiresAt() {
         return expiresAt;
     }
+
+    public String id() {
+        return id;
+    }
 }

@@ -66,4 +66,12 @@ public class SmsThrottle {
         countDay = today;
         dayCount = sentToday + 1;
     }
+
+    /** Takes back a send the gateway did not accept (made at sentAt), so that the phone may ask again. */
+    public void forgive(Instant sentAt, Duration minInterval) {
+        if (Duration.between(lastSentAt, sentAt).abs().toMillis() < 1) { // the stored time may be truncated
+            lastSentAt = lastSentAt.minus(minInterval);
+            dayCount = Math.max(0, dayCount - 1);
+        }
+    }
 }

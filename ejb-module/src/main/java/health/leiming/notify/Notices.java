@@ -44,6 +44,15 @@ final class Notices {
     }
 
     /** The SMS text of an urgent alert (to the member and to the emergency contact). */
+    /**
+     * The alert SMS to a person's emergency contact: nothing a member typed (no names), only the
+     * guideline's words and the member's masked phone, so the contact knows whose family it concerns.
+     */
+    static String riskAlertContactSms(RiskAlertRaised alert, String maskedMemberPhone) {
+        return "【雷鸣健康】您作为紧急联系人收到提醒：用户" + maskedMemberPhone + "的家人" + alert.type().label()
+                + "测量结果需要关注（" + alert.description() + "），请及时联系并关注其身体状况，必要时尽快就医。";
+    }
+
     static String riskAlertSms(RiskAlertRaised alert, String personName) {
         return "【雷鸣健康】" + personName + "的" + alert.type().label() + "测量结果需要关注（"
                 + alert.description() + "），请及时联系并关注其身体状况，必要时尽快就医。";

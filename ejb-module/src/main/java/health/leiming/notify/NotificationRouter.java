@@ -4,7 +4,7 @@ import health.leiming.care.Catalog;
 import health.leiming.care.StaffDirectory;
 import health.leiming.health.HealthEvents.ReportReady;
 import health.leiming.health.HealthEvents.RiskAlertRaised;
-import health.leiming.health.HealthProfileService;
+import health.leiming.health.EmergencyContacts;
 import health.leiming.integration.WechatMiniApi;
 import health.leiming.integration.WecomApi;
 import health.leiming.member.FamilyService;
@@ -25,6 +25,8 @@ import health.leiming.order.OrderEvents.OrderRefunded;
 import health.leiming.order.OrderEvents.OrderStarted;
 import health.leiming.platform.FieldCipher;
 import health.leiming.platform.Logs;
+import health.leiming.platform.Masking;
+import health.leiming.platform.RateCounters;
 import health.leiming.platform.events.IncomingEvent;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -32,6 +34,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
@@ -72,7 +75,22 @@ public class NotificationRouter {
     FamilyService family;
 
     @Inject
-    HealthProfileService profiles;
+    EmergencyContacts contacts;
+
+    @Inject
+    RateCounters counters;
+
+    @Inject
+    @ConfigProperty(name = "leiming.alerts.sms-collapse", defaultValue = "PT1H")
+    Duration alertCollapse;
+
+    @Inject
+    @ConfigProperty(name = "leiming.alerts.sms-per-person-per-day", defaultValue = "3")
+    int alertsPerPersonPerDay;
+
+    @Inject
+    @ConfigProperty(name = "leiming.alerts.sms-per-number-per-day", defaultValue = "5")
+    int alertsPerNumberPerDay;
 
     @Inject
     StaffDirectory staffDirectory;
@@ -107,15 +125,47 @@ public class NotificationRouter {
     public void riskAlert(@Observes RiskAlertRaised alert) {
         String personName = family.nameOf(alert.personId()).orElse("家人");
         toMember(alert.memberId(), Notices.riskAlert(alert, personName, zone));
-        Notice sms = new Notice(NoticeKind.health_alert, "健康风险提醒", Notices.riskAlertSms(alert, personName), null,
-                Map.of());
+        if (!alertSmsAllowed(alert)) {
+            return;
+        }
         Instant now = Instant.now();
         Optional<MemberContact> member = members.contactOf(alert.memberId());
-        member.ifPresent(contact -> queue(Delivery.Channel.sms, "member:" + alert.memberId(), contact.phone(), sms, now));
-        String contactPhone = profiles.emergencyPhoneOf(alert.personId());
-        if (contactPhone != null && !member.map(MemberContact::phone).filter(contactPhone::equals).isPresent()) {
-            queue(Delivery.Channel.sms, "contact:" + alert.personId(), contactPhone, sms, now);
+        member.filter(contact -> numberAllowed(contact.phone())).ifPresent(contact -> queue(Delivery.Channel.sms,
+                "member:" + alert.memberId(), contact.phone(), new Notice(NoticeKind.health_alert, "健康风险提醒",
+                        Notices.riskAlertSms(alert, personName), null, Map.of()), now));
+        String memberPhone = member.map(contact -> Masking.phone(contact.phone())).orElse("");
+        contacts.verifiedPhoneOf(alert.personId())
+                .filter(phone -> !member.map(MemberContact::phone).filter(phone::equals).isPresent())
+                .filter(this::numberAllowed)
+                .ifPresent(phone -> queue(Delivery.Channel.sms, "contact:" + alert.personId(), phone,
+                        new Notice(NoticeKind.health_alert, "健康风险提醒", Notices.riskAlertContactSms(alert, memberPhone),
+                                null, Map.of()), now));
+    }
+
+    /**
+     * Alert SMS are capped: one per person and measurement within leiming.alerts.sms-collapse (the
+     * in-app message still tells of each reading), and leiming.alerts.sms-per-person-per-day.
+     */
+    private boolean alertSmsAllowed(RiskAlertRaised alert) {
+        if (counters.takeInTransaction("alert-type:" + alert.personId() + ":" + alert.type().name(), alertCollapse, 1) > 0) {
+            LOG.info(() -> "Alert SMS collapsed into an earlier one: " + alert.type() + " for person " + alert.personId());
+            return false;
         }
+        if (counters.takeInTransaction("alert-person:" + alert.personId(), Duration.ofDays(1), alertsPerPersonPerDay) > 0) {
+            LOG.warning(() -> "Alert SMS for person " + alert.personId() + " over the daily cap; in-app message only");
+            return false;
+        }
+        return true;
+    }
+
+    /** A receiving number gets at most leiming.alerts.sms-per-number-per-day alert SMS, whoever they concern. */
+    private boolean numberAllowed(String phone) {
+        boolean allowed = counters.takeInTransaction("alert-number:" + cipher.blindIndex("alerts.number", phone), Duration.ofDays(1),
+                alertsPerNumberPerDay) == 0;
+        if (!allowed) {
+            LOG.warning(() -> "Alert SMS to " + Masking.phone(phone) + " over the daily cap; not sent");
+        }
+        return allowed;
     }
 
     public void reportReady(@Observes ReportReady report) {
@@ -196,7 +246,7 @@ public class NotificationRouter {
             QuietHours quiet = preferences == null || notice.kind().urgent() ? null : preferences.quietHours();
             Instant notBefore = quiet == null ? now : quiet.deferUntil(now, zone);
             queue(new Delivery(event.id(), event.type(), Delivery.Channel.subscribe, "member:" + memberId,
-                    cipher.encrypt(openid), notice, notBefore, now).withTemplate(template.templateId(), template.data(notice)));
+                    cipher.encrypt(Delivery.ADDRESS, openid), notice, notBefore, now).withTemplate(template.templateId(), template.data(notice)));
         });
     }
 
@@ -228,7 +278,7 @@ public class NotificationRouter {
 
     private void queue(Delivery.Channel channel, String recipient, String address, Notice notice, Instant now) {
         IncomingEvent event = IncomingEvent.current();
-        queue(new Delivery(event.id(), event.type(), channel, recipient, cipher.encrypt(address), notice, now, now));
+        queue(new Delivery(event.id(), event.type(), channel, recipient, cipher.encrypt(Delivery.ADDRESS, address), notice, now, now));
     }
 
     private void queue(Delivery delivery) {

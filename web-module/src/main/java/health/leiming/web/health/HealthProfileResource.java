@@ -1,5 +1,6 @@
 package health.leiming.web.health;
 
+import health.leiming.health.EmergencyContacts;
 import health.leiming.health.HealthProfileService;
 import health.leiming.health.ProfileInput;
 import health.leiming.health.ProfileView;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -43,6 +45,9 @@ public class HealthProfileResource {
     @Inject
     HealthProfileService profiles;
 
+    @Inject
+    EmergencyContacts contacts;
+
     @Context
     SecurityContext security;
 
@@ -66,6 +71,28 @@ public class HealthProfileResource {
     public ApiResponse<Map<String, List<String>>> tags(@QueryParam("personId") String personId,
             @Valid @NotNull TagsRequest request) {
         return ApiResponse.ok(Map.of("tags", profiles.replaceTags(Caller.memberId(security), personId, request.tags())));
+    }
+
+    @POST
+    @Path("/emergency-contact/verification-code")
+    @Operation(summary = "Send a code to the emergency contact's phone; alerts reach the contact only once it is"
+            + " typed back (verify)")
+    public ApiResponse<Map<String, Long>> sendContactCode(@QueryParam("personId") String personId) {
+        return ApiResponse.ok(Map.of("expiresIn", contacts.sendCode(Caller.memberId(security), personId).toSeconds()));
+    }
+
+    @POST
+    @Path("/emergency-contact/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm the emergency contact's phone with the code the contact received")
+    public ApiResponse<Map<String, Boolean>> verifyContact(@QueryParam("personId") String personId,
+            @Valid @NotNull ContactCodeRequest request) {
+        contacts.verify(Caller.memberId(security), personId, request.code());
+        return ApiResponse.ok(Map.of("verified", true));
+    }
+
+    public record ContactCodeRequest(@NotNull(message = "请输入验证码")
+            @Pattern(regexp = "\\d{4,8}", message = "验证码格式不正确") String code) {
     }
 
     /** The whole profile; BMI is derived from height and weight, never sent. */

@@ -15,10 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Per-client rate limit on the public API: beyond leiming.rate-limit.requests-per-minute a client gets
- * 429 with Retry-After. The client is the remote address, or the first X-Forwarded-For address when
- * the server sits behind the hospital's own reverse proxy (leiming.rate-limit.trust-forwarded-for).
- * WeChat Pay's notifications are not limited: they come from a few WeChat addresses, carry their own
- * signature, and a refused one would only delay a member's payment.
+ * 429 with Retry-After; asking for SMS codes, member logins and admin logins have their own, stricter
+ * limits on top. The client is who RequestIdFilter found behind the trusted proxies. WeChat Pay's
+ * notifications are not limited: they come from a few WeChat addresses, carry their own signature,
+ * and a refused one would only delay a member's payment.
  */
 @Provider
 @PreMatching
@@ -34,39 +34,67 @@ public class RateLimitFilter implements ContainerRequestFilter {
     int requestsPerMinute;
 
     @Inject
-    @ConfigProperty(name = "leiming.rate-limit.trust-forwarded-for", defaultValue = "false")
-    boolean trustForwardedFor;
+    @ConfigProperty(name = "leiming.rate-limit.sms-code-per-minute", defaultValue = "5")
+    int smsCodesPerMinute;
+
+    @Inject
+    @ConfigProperty(name = "leiming.rate-limit.login-per-minute", defaultValue = "10")
+    int loginsPerMinute;
+
+    @Inject
+    @ConfigProperty(name = "leiming.rate-limit.admin-login-per-minute", defaultValue = "5")
+    int adminLoginsPerMinute;
 
     @Context
     HttpServletRequest servletRequest;
 
     private RateLimiter limiter;
+    private RateLimiter smsCodes;
+    private RateLimiter logins;
+    private RateLimiter adminLogins;
 
     @PostConstruct
     void init() {
         limiter = new RateLimiter(requestsPerMinute);
+        smsCodes = new RateLimiter(smsCodesPerMinute);
+        logins = new RateLimiter(loginsPerMinute);
+        adminLogins = new RateLimiter(adminLoginsPerMinute);
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!enabled || request.getUriInfo().getPath().startsWith("payments/wechat/")
-                || request.getUriInfo().getPath().startsWith("/payments/wechat/")) {
+        String path = request.getUriInfo().getPath();
+        path = path.startsWith("/") ? path.substring(1) : path;
+        if (!enabled || path.startsWith("payments/wechat/")) {
             return;
         }
-        long retryAfter = limiter.acquire(client(request), System.nanoTime());
+        String client = client();
+        long now = System.nanoTime();
+        long retryAfter = limiter.acquire(client, now);
+        RateLimiter strict = strictLimiter(path, request.getMethod());
+        if (retryAfter == 0 && strict != null) {
+            retryAfter = strict.acquire(client, now);
+        }
         if (retryAfter > 0) {
             Response refused = Errors.of(429, "RATE_LIMITED", "请求过于频繁，请稍后再试", null);
             request.abortWith(Response.fromResponse(refused).header("Retry-After", retryAfter).build());
         }
     }
 
-    private String client(ContainerRequestContext request) {
-        if (trustForwardedFor) {
-            String forwarded = request.getHeaderString("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",")[0].trim();
-            }
+    private RateLimiter strictLimiter(String path, String method) {
+        if (!"POST".equals(method)) {
+            return null;
         }
-        return servletRequest.getRemoteAddr();
+        return switch (path) {
+            case "auth/sms-code" -> smsCodes;
+            case "auth/login", "auth/wechat-login", "auth/wechat-phone" -> logins;
+            case "admin/login" -> adminLogins;
+            default -> null;
+        };
+    }
+
+    private String client() {
+        Object client = servletRequest.getAttribute(RequestIdFilter.CLIENT);
+        return client instanceof String address ? address : servletRequest.getRemoteAddr();
     }
 }

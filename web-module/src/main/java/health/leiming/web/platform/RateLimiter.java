@@ -1,16 +1,19 @@
 package health.leiming.web.platform;
 
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Token buckets per client: each client may burst up to the per-minute allowance, refilled evenly.
- * Kept per server (a fair local guard, not a shared quota); idle buckets are dropped.
+ * Kept per server (a fair local guard, not a shared quota). Idle buckets are dropped; when a flood of
+ * distinct clients still fills the table, the least recently seen are evicted (never all of them, so a
+ * flood cannot reset the buckets of the clients being limited).
  */
 final class RateLimiter {
 
-    private static final int MAX_CLIENTS = 50_000;
+    static final int MAX_CLIENTS = 50_000;
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final AtomicLong lastSweep = new AtomicLong();
@@ -18,8 +21,8 @@ final class RateLimiter {
     private final double tokensPerNano;
 
     RateLimiter(int requestsPerMinute) {
-        this.capacity = requestsPerMinute;
-        this.tokensPerNano = requestsPerMinute / 60e9;
+        this.capacity = Math.max(1, requestsPerMinute);
+        this.tokensPerNano = capacity / 60e9;
     }
 
     /** 0 when the request may pass, else the seconds after which the client may try again. */
@@ -33,7 +36,7 @@ final class RateLimiter {
 
     /**
      * Drops buckets idle for a minute (they would be full again anyway), at most once a second. If a
-     * flood of distinct clients leaves the table still full, it is reset rather than scanned on every request.
+     * flood of distinct clients leaves the table still full, the least recently seen quarter goes.
      */
     private void sweep(long nowNanos) {
         long last = lastSweep.get();
@@ -41,8 +44,12 @@ final class RateLimiter {
             return;
         }
         buckets.entrySet().removeIf(e -> e.getValue().idleSince(nowNanos) > 60_000_000_000L);
-        if (buckets.size() > MAX_CLIENTS) {
-            buckets.clear();
+        int excess = buckets.size() - MAX_CLIENTS * 3 / 4;
+        if (buckets.size() > MAX_CLIENTS && excess > 0) {
+            buckets.entrySet().stream()
+                    .sorted(Comparator.comparingLong(e -> -e.getValue().idleSince(nowNanos)))
+                    .limit(excess).map(Map.Entry::getKey).toList()
+                    .forEach(buckets::remove);
         }
     }
 

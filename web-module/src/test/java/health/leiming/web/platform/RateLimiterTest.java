@@ -35,6 +35,22 @@ class RateLimiterTest {
         for (int i = 0; i < 120_000; i++) {
             limiter.acquire("client-" + i, i * 20_000L); // 120k clients within 2.4 s
         }
-        assertTrue(limiter.trackedClients() <= 50_001 + 50_000, "swept or reset, not 120k entries");
+        assertTrue(limiter.trackedClients() <= RateLimiter.MAX_CLIENTS + 50_000, "evicted, not 120k entries");
+    }
+
+    @Test
+    void aFloodOfNewClientsDoesNotResetTheClientBeingLimited() {
+        RateLimiter limiter = new RateLimiter(10);
+        for (int i = 0; i < 10; i++) {
+            assertEquals(0, limiter.acquire("attacker", 0));
+        }
+        long now = 0;
+        for (int i = 0; i < 3 * RateLimiter.MAX_CLIENTS; i++) {
+            now += 10_000L; // 150k new clients within 1.5 s
+            limiter.acquire("spoofed-" + i, now);
+            if (i % 1000 == 0) {
+                assertTrue(limiter.acquire("attacker", now) > 0, "still limited after " + i + " new clients");
+            }
+        }
     }
 }

@@ -1,0 +1,31 @@
+-- Counters that cap what costs money or reaches other people (SMS codes per client address and in total,
+-- alert SMS per person and per receiving number), shared by every server of the installation.
+-- And the verification of a person's emergency contact: alerts reach a contact only after the contact's
+-- phone confirmed a code. Standard SQL, for H2 and PostgreSQL.
+
+CREATE TABLE rate_counters (
+  counter_key  VARCHAR(120) NOT NULL PRIMARY KEY,
+  window_start TIMESTAMP(6) NOT NULL,
+  hits         INT          NOT NULL,
+  version      BIGINT       DEFAULT 0 NOT NULL
+);
+
+CREATE TABLE contact_verifications (
+  person_id    VARCHAR(36)  NOT NULL PRIMARY KEY,
+  phone_hash   VARCHAR(64)  NOT NULL,
+  code_hash    VARCHAR(64),
+  sent_at      TIMESTAMP(6),
+  expires_at   TIMESTAMP(6),
+  attempts     INT          DEFAULT 0 NOT NULL,
+  verified_at  TIMESTAMP(6),
+  version      BIGINT       DEFAULT 0 NOT NULL
+);
+
+-- Companions added from WeCom's contacts wait for an admin's approval.
+ALTER TABLE staff DROP CONSTRAINT ck_staff_status;
+ALTER TABLE staff ADD CONSTRAINT ck_staff_status CHECK (status IN ('active', 'left', 'pending'));
+
+-- A login (a refresh-token family) ends after an absolute lifetime, however often it is refreshed;
+-- the families that exist now end when their current token does.
+ALTER TABLE refresh_tokens ADD COLUMN family_expires_at TIMESTAMP(6);
+UPDATE refresh_tokens SET family_expires_at = expires_at;
