@@ -112,7 +112,8 @@ public class Booking {
      * Chooses a free companion for the offer, in the caller's transaction, writing nothing: the person
      * is locked (one booking at a time per person: a double tap on "确认预约" must not make two orders),
      * a second booking of the person at that time is refused, and one of the companions whose slots
-     * are all free is picked. The caller places the order, then {@link #reserve reserves}.
+     * are all free is picked and locked (see claimable). The caller places the order, then
+     * {@link #reserve reserves}.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public Choice choose(Offer offer) {
@@ -128,13 +129,36 @@ public class Booking {
         CareService service = activeService(offer.serviceId());
         List<Staff> candidates = candidates(service, offer.hospitalId(), grid.dayOf(offer.start()).getDayOfWeek());
         List<Instant> occupied = grid.occupied(offer.start(), offer.durationMinutes());
-        List<Staff> free = free(candidates, occupied, claims(candidates, offer.start(), occupied.get(occupied.size() - 1)
-                .plusSeconds(1)));
+        Instant until = occupied.get(occupied.size() - 1).plusSeconds(1);
+        List<Staff> free = free(candidates, occupied, claims(candidates, offer.start(), until));
         if (free.isEmpty()) {
             throw new BusinessException(ErrorKind.CONFLICT, "SLOT_FULL", "该时段已约满，请选择其他时间");
         }
         Staff companion = free.get(ThreadLocalRandom.current().nextInt(free.size())); // spreads racing bookings
+        if (!claimable(companion.id(), offer.start(), until)) {
+            // Taken since this transaction first looked. Not another companion in this transaction: it holds
+            // this one's lock, and waiting for a second while holding the first is how deadlocks start. The
+            // caller tries again in a new transaction, which sees what is taken.
+            throw new SlotRaced(null);
+        }
         return new Choice(offer, companion.id(), occupied);
+    }
+
+    /**
+     * Locks the companion (until the booking commits: bookings of one companion go one at a time) and
+     * reads their claims again with a locking read, which sees what concurrent bookings committed since
+     * this transaction's first read (InnoDB's repeatable read would otherwise show the old snapshot). So
+     * a lost race is seen here, before any insert, not as a failed insert (which, with MariaDB's driver
+     * under JDBC batch writing, surfaced as a NullPointerException and a 500).
+     */
+    private boolean claimable(String staffId, Instant from, Instant until) {
+        em.createQuery("select s from Staff s where s.id = :id", Staff.class).setParameter("id", staffId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        return em.createQuery("select c from SlotClaim c where c.staffId = :staff and c.slotStart >= :from"
+                + " and c.slotStart < :to", SlotClaim.class)
+                .setParameter("staff", staffId).setParameter("from", SlotClaim.utc(from))
+                .setParameter("to", SlotClaim.utc(until))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().isEmpty();
     }
 
     /**
