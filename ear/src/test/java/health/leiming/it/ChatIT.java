@@ -77,7 +77,8 @@ class ChatIT extends DeployedEar {
             try {
                 JsonObject frame = frames.poll(15, TimeUnit.SECONDS);
                 if (frame == null) {
-                    throw new AssertionError("No chat frame arrived");
+                    throw new AssertionError("No chat frame arrived" + (closed.isDone() ? "; the connection was closed: "
+                            + closed.getNow("") : ""));
                 }
                 return frame;
             } catch (InterruptedException e) {
@@ -256,5 +257,36 @@ class ChatIT extends DeployedEar {
         FakeSmsGateway.sleep(1000);
         assertNull(member.frames.poll(), "each message arrives once: " + fromElsewhere.raw());
         member.close();
+    }
+
+    @Test
+    void aChatConnectionHasLimitsAndEndsWithItsTokenOrItsAccount() {
+        Order order = paidOrder(12);
+        Client member = Client.connect(order.orderId(), order.member().token());
+
+        // Too fast: the test server takes 10 messages a minute per connection; the rest are refused, not kept.
+        for (int i = 0; i < 12; i++) {
+            member.say("第" + i + "条");
+        }
+        assertEquals("CHAT_TOO_FAST", member.nextOfType("error").getString("code"));
+        FakeSmsGateway.sleep(500);
+        assertEquals(10, api.get("/api/v1/orders/" + order.orderId() + "/chat", order.member().token()).data()
+                .getInt("total"), "the refused messages are not kept");
+
+        // Too big: the connection is closed (1009), nothing is kept.
+        member.socket.sendText(Json.createObjectBuilder().add("content", "长".repeat(9000)).build().toString(), true);
+        assertTrue(member.closeReason().startsWith("1009"), "closed for a frame too big");
+
+        // The token expires: the connection is closed by the chat sweep (every second on the test server).
+        String shortLived = Tokens.signed(Tokens.claims(order.member().memberId(), "member", Instant.now(),
+                Instant.now().plusSeconds(3)), Tokens.serverKey());
+        Client expiring = Client.connect(order.orderId(), shortLived);
+        assertEquals("1008 TOKEN_EXPIRED", expiring.closeReason());
+
+        // The member is suspended: their open connection is closed.
+        Client suspended = Client.connect(order.orderId(), order.member().token());
+        assertEquals(200, api.post("/api/v1/admin/members/" + order.member().memberId() + "/suspend", "",
+                care.adminToken()).status());
+        assertEquals("1008 ACCOUNT_DISABLED", suspended.closeReason());
     }
 }

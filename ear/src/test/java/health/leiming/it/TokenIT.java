@@ -39,6 +39,15 @@ class TokenIT extends DeployedEar {
     }
 
     @Test
+    void aRefreshTokenSentManyTimesAtOnceIsExchangedOnce() {
+        Api.Session session = api.login(Api.newPhone());
+        java.util.List<Api.Reply> replies = Crowd.atOnce(Crowd.SIZE, (client, i) -> client.post("/api/v1/auth/refresh",
+                json("refreshToken", session.refreshToken()), null));
+        assertEquals(1, Crowd.count(replies, 200), "one exchange wins");
+        assertEquals(Crowd.SIZE - 1, Crowd.count(replies, 401), "the others are replays");
+    }
+
+    @Test
     void logoutRevokesTheRefreshToken() {
         Api.Session session = api.login(Api.newPhone());
         assertEquals(200, api.post("/api/v1/auth/logout", json("refreshToken", session.refreshToken()), session.token()).status());
@@ -104,9 +113,11 @@ class TokenIT extends DeployedEar {
 
     @Test
     void aValidTokenWithoutTheMemberRoleIs403() {
-        Api.Session session = api.login(Api.newPhone());
+        Care care = new Care(api);
+        String staffId = care.staff("王护工", care.service("陪诊" + System.nanoTime(), "99.00", 60).getString("id"))
+                .getString("id");
         Instant now = Instant.now();
-        String staff = Tokens.signed(Tokens.claims(session.memberId(), "staff", now, now.plus(Duration.ofHours(1))),
+        String staff = Tokens.signed(Tokens.claims(staffId, "staff", now, now.plus(Duration.ofHours(1))),
                 Tokens.serverKey());
         Api.Reply reply = api.get("/api/v1/users/me", staff);
         assertEquals(403, reply.status(), reply.raw());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,7 +94,15 @@ class WecomCallbackIT extends DeployedEar {
         JsonObject created = listed.dataArray().getValuesAs(JsonObject.class).stream()
                 .filter(s -> userId.equals(s.getString("wecomUserId", ""))).findFirst().orElseThrow();
         assertEquals("李新人", created.getString("name"));
-        assertEquals("active", created.getString("status"));
+        assertEquals("pending", created.getString("status"), "whoever edits WeCom's contacts is not thereby a companion");
+        String staffToken = Tokens.signed(Tokens.claims(created.getString("id"), "staff", Instant.now(),
+                Instant.now().plus(1, ChronoUnit.HOURS)), Tokens.serverKey());
+        assertEquals(403, api.get("/api/v1/staff/tasks", staffToken).status(), "no staff access before approval");
+        Api.Reply approved = api.put("/api/v1/admin/staff/" + created.getString("id"), Json.createObjectBuilder()
+                .add("name", "李新人").add("wecomUserId", userId).add("active", true).build().toString(), care.adminToken());
+        assertEquals(200, approved.status(), approved.raw());
+        assertEquals("active", approved.data().getString("status"));
+        assertEquals(200, api.get("/api/v1/staff/tasks", staffToken).status(), "approved: in");
 
         assertEquals(200, wecom.post(FakeWecom.contactChange("delete_user", userId, "李新人",
                 Instant.now().plus(1, ChronoUnit.SECONDS).getEpochSecond())).status());

@@ -1,10 +1,12 @@
 package health.leiming.care;
 
+import health.leiming.platform.ActiveAccounts;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +29,9 @@ public class Catalog {
 
     @PersistenceContext(unitName = "leiming")
     EntityManager em;
+
+    @Inject
+    ActiveAccounts accounts;
 
     // ---- members: browse --------------------------------------------------------------------
 
@@ -196,6 +201,7 @@ public class Catalog {
         checkReferences(details);
         staff.apply(details, Instant.now());
         flushUniqueWecomId();
+        accounts.forget(id); // a companion made inactive here loses their tokens at once
         return staff.view();
     }
 

@@ -28,7 +28,8 @@ import java.util.TreeSet;
 @Table(name = "staff")
 public class Staff {
 
-    public enum Status { active, left }
+    /** pending: added from WeCom, waiting for an admin to approve (active: true) before any task or login. */
+    public enum Status { active, left, pending }
 
     @Id
     private String id;
@@ -128,6 +129,11 @@ public class Staff {
     }
 
     /** Left the organisation: no longer offered for bookings; past orders keep their companion. */
+    /** Added from WeCom's contacts: not offered for bookings, and no staff login, until an admin approves. */
+    void awaitApproval() {
+        status = Status.pending.name();
+    }
+
     void leave(Instant now) {
         status = Status.left.name();
         updatedAt = now;

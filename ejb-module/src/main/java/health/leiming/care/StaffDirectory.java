@@ -10,8 +10,9 @@ import java.util.logging.Logger;
 
 /**
  * Keeps the staff directory in step with WeCom's contacts: a member added in WeCom becomes a staff
- * member (without services until an admin assigns them), a change of name, mobile or user id
- * follows, and one who left stops being offered for bookings.
+ * member waiting for approval (inactive, without services, until an admin approves them: anyone who
+ * can edit the company's WeCom contacts must not thereby get a companion's access to orders), a change
+ * of name, mobile or user id follows, and one who left stops being offered for bookings.
  */
 @Stateless
 public class StaffDirectory {
@@ -49,8 +50,9 @@ public class StaffDirectory {
                 }
                 Staff staff = new Staff(new Staff.StaffDetails(name == null || name.isBlank() ? userId : name,
                         mobile, userId, null, null, null, true), now);
+                staff.awaitApproval();
                 em.persist(staff);
-                LOG.info(() -> "Staff " + userId + " added from WeCom");
+                LOG.info(() -> "Staff " + userId + " added from WeCom, waiting for an admin's approval");
                 return "staff created";
             }
             case "update_user" -> {

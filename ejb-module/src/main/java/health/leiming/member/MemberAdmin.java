@@ -1,5 +1,6 @@
 package health.leiming.member;
 
+import health.leiming.platform.ActiveAccounts;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import health.leiming.platform.Filter;
@@ -27,7 +28,7 @@ public class MemberAdmin {
     EntityManager em;
 
     @Inject
-    ActiveMembers active;
+    ActiveAccounts active;
 
     /** By phone (exactly, 11 digits) or part of the name; optionally by status and level. */
     public Page<AdminMemberView> search(String q, String status, String level, PageRequest page) {

@@ -52,30 +52,38 @@ public class RefreshToken {
     @Column(name = "used_at")
     private Instant usedAt;
 
+    /** When the family (the login) ends, however often it is refreshed. */
+    @Column(name = "family_expires_at")
+    private Instant familyExpiresAt;
+
     protected RefreshToken() {
     }
 
-    /** Starts a new family (a new login). */
-    public static RefreshToken issue(String memberId, String tokenHash, Instant now, Duration ttl) {
-        return create(memberId, Ids.newId(), tokenHash, now, ttl);
+    /** Starts a new family (a new login), which ends after familyLifetime at the latest. */
+    public static RefreshToken issue(String memberId, String tokenHash, Instant now, Duration ttl,
+            Duration familyLifetime) {
+        return create(memberId, Ids.newId(), tokenHash, now, ttl, now.plus(familyLifetime));
     }
 
-    /** Marks this token used and returns its successor in the same family. */
+    /** Marks this token used and returns its successor in the same family (never outliving the family). */
     public RefreshToken rotate(String newTokenHash, Instant now, Duration ttl) {
         status = Status.used;
         usedAt = now;
-        return create(memberId, familyId, newTokenHash, now, ttl);
+        return create(memberId, familyId, newTokenHash, now, ttl, familyExpiresAt);
     }
 
-    private static RefreshToken create(String memberId, String familyId, String tokenHash, Instant now, Duration ttl) {
+    private static RefreshToken create(String memberId, String familyId, String tokenHash, Instant now, Duration ttl,
+            Instant familyExpiresAt) {
         RefreshToken token = new RefreshToken();
+        token.familyExpiresAt = familyExpiresAt;
         token.id = Ids.newId();
         token.memberId = memberId;
         token.familyId = familyId;
         token.tokenHash = tokenHash;
         token.status = Status.active;
         token.createdAt = now;
-        token.expiresAt = now.plus(ttl);
+        token.expiresAt = familyExpiresAt != null && familyExpiresAt.isBefore(now.plus(ttl)) ? familyExpiresAt
+                : now.plus(ttl);
         return token;
     }
 

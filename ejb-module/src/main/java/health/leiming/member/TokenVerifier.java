@@ -1,5 +1,6 @@
 package health.leiming.member;
 
+import health.leiming.platform.ActiveAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -28,11 +29,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TokenVerifier {
 
+    private static final java.util.logging.Logger LOG = health.leiming.platform.Logs.get(TokenVerifier.class);
+
     @Inject
     JwtKeys keys;
 
     @Inject
-    ActiveMembers activeMembers;
+    ActiveAccounts activeAccounts;
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.issuer")
@@ -68,12 +71,17 @@ public class TokenVerifier {
             }
             Set<String> groups = claims.getJsonArray("groups").getValuesAs(JsonString.class).stream()
                     .map(JsonString::getString).collect(Collectors.toUnmodifiableSet());
-            Bearer bearer = new Bearer(claims.getString("sub"), groups);
-            if (groups.contains("member") && !activeMembers.isActive(bearer.subject())) {
+            Bearer bearer = new Bearer(claims.getString("sub"), groups,
+                    Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue()));
+            if (!activeAccounts.isActive(bearer.subject(), groups)) {
                 return Optional.empty();
             }
             return Optional.of(bearer);
-        } catch (GeneralSecurityException | RuntimeException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException | NullPointerException
+                | jakarta.json.JsonException e) {
+            return Optional.empty(); // not a token of ours
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Token not verified: " + e);
             return Optional.empty();
         }
     }
@@ -94,7 +102,12 @@ public class TokenVerifier {
     }
 
     /** Who holds a valid token: the subject and the groups (member, staff, admin). */
-    public record Bearer(String subject, Set<String> groups) {
+    public record Bearer(String subject, Set<String> groups, Instant expiresAt) {
+
+        /** A caller whose token's end is not known here (the JAX-RS side, where the container checked it). */
+        public Bearer(String subject, Set<String> groups) {
+            this(subject, groups, null);
+        }
 
         public boolean in(String group) {
             return groups.contains(group);

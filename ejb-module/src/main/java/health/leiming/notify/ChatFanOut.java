@@ -53,7 +53,10 @@ public class ChatFanOut {
 
     @PostConstruct
     void init() {
-        sweeps = new BackgroundLoop("Chat notification sweep", sweepInterval, () -> chat.notifyUndelivered(50) == 50, LOG);
+        sweeps = new BackgroundLoop("Chat notification sweep", sweepInterval, () -> {
+            room.recheckClients();
+            return chat.notifyUndelivered(50) == 50;
+        }, LOG);
     }
 
     void start(@Observes SchemaReady ready) {

@@ -31,6 +31,9 @@ public class ChatRoom {
 
         /** Sends a text frame; false when the client is gone. */
         boolean send(String text);
+
+        /** Closes the connection if its token has expired or its account was disabled since it opened. */
+        void recheck();
     }
 
     private final Map<String, Set<Client>> byOrder = new ConcurrentHashMap<>();
@@ -44,6 +47,17 @@ public class ChatRoom {
             clients.remove(client);
             return clients.isEmpty() ? null : clients;
         });
+    }
+
+    /** Closes the connections whose token expired or whose account was disabled (ChatFanOut's sweep). */
+    public void recheckClients() {
+        byOrder.values().forEach(clients -> clients.forEach(client -> {
+            try {
+                client.recheck();
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "Chat client recheck failed: " + e);
+            }
+        }));
     }
 
     /** Hands a message to this server's clients of its order; marks it delivered when the other party got it. */

@@ -60,6 +60,10 @@ public final class ProductionChecks {
             checks.secret("leiming.artemis.password", 12, "the broker user's password, at least 12 characters");
         }
         checks.adminPassword();
+        if ("false".equalsIgnoreCase(checks.value("leiming.admin.totp-required").orElse("true"))) {
+            checks.problem("leiming.admin.totp-required", "is false: admins and operators would work without a second"
+                    + " factor; remove the setting");
+        }
         checks.smsGateway();
         checks.jwtKeys();
         checks.database(databaseProduct);

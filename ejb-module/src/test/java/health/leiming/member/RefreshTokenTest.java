@@ -14,7 +14,7 @@ class RefreshTokenTest {
 
     @Test
     void rotationUsesUpTheTokenAndKeepsTheFamily() {
-        RefreshToken first = RefreshToken.issue("member-1", "h1", T0, Duration.ofDays(30));
+        RefreshToken first = RefreshToken.issue("member-1", "h1", T0, Duration.ofDays(30), Duration.ofDays(90));
         RefreshToken second = first.rotate("h2", T0.plusSeconds(10), Duration.ofDays(30));
         assertTrue(first.wasUsed());
         assertFalse(first.isActive(T0.plusSeconds(11)));
@@ -25,8 +25,20 @@ class RefreshTokenTest {
 
     @Test
     void aTokenExpires() {
-        RefreshToken token = RefreshToken.issue("member-1", "h1", T0, Duration.ofDays(30));
+        RefreshToken token = RefreshToken.issue("member-1", "h1", T0, Duration.ofDays(30), Duration.ofDays(90));
         assertTrue(token.isActive(T0.plus(Duration.ofDays(30)).minusSeconds(1)));
         assertFalse(token.isActive(T0.plus(Duration.ofDays(30))));
+    }
+
+    @Test
+    void aLoginEndsAfterItsAbsoluteLifetimeHoweverOftenItIsRefreshed() {
+        RefreshToken token = RefreshToken.issue("member-1", "h0", T0, Duration.ofDays(30), Duration.ofDays(90));
+        Instant now = T0;
+        for (int i = 1; i <= 4; i++) { // refreshed every 25 days
+            now = now.plus(Duration.ofDays(25));
+            token = token.rotate("h" + i, now, Duration.ofDays(30));
+        }
+        assertTrue(token.isActive(T0.plus(Duration.ofDays(90)).minusSeconds(1)), "day 100 would be the token's own end");
+        assertFalse(token.isActive(T0.plus(Duration.ofDays(90))), "but the login ends on day 90");
     }
 }

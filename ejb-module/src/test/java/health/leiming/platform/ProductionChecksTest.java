@@ -110,6 +110,13 @@ class ProductionChecksTest {
     }
 
     @Test
+    void adminsWithoutASecondFactorAreRefused() {
+        Map<String, String> config = safe();
+        config.put("leiming.admin.totp-required", "false");
+        refusedFor("leiming.admin.totp-required", config, "MariaDB");
+    }
+
+    @Test
     void theEmbeddedDatabaseOnlyWhenAllowedForATrial() {
         refusedFor("leiming.db", safe(), "H2");
         Map<String, String> trial = safe();

@@ -17,7 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Admin login with username and password: answers a token in the admin group. */
+/**
+ * Login for admins and operators: user name, password and, once enrolled, the authenticator's code (otp)
+ * or a recovery code. Answers a token in the account's role (admin or operator).
+ */
 @Path("/admin/login")
 @PermitAll
 @Consumes(MediaType.APPLICATION_JSON)
@@ -30,12 +33,15 @@ public class AdminAuthResource {
     AdminAuth auth;
 
     @POST
-    @Operation(summary = "Admin login with user name and password: an admin token")
+    @Operation(summary = "Admin or operator login: user name, password, and the authenticator code once enrolled"
+            + " (OTP_REQUIRED asks for it); repeated failures lock the account for a growing time (ACCOUNT_LOCKED)")
     public ApiResponse<AdminAuth.AdminLogin> login(@Valid @NotNull LoginRequest request) {
-        return ApiResponse.ok(auth.login(request.username(), request.password()));
+        return ApiResponse.ok(auth.login(request.username(), request.password(), request.otp(), request.recoveryCode()));
     }
 
     public record LoginRequest(@NotBlank(message = "请输入用户名") @Size(max = 50) String username,
-            @NotBlank(message = "请输入密码") @Size(max = 200) String password) {
+            @NotBlank(message = "请输入密码") @Size(max = 200) String password,
+            @Size(max = 10, message = "动态验证码为6位数字") String otp,
+            @Size(max = 20, message = "恢复码格式不正确") String recoveryCode) {
     }
 }

@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Catalog management for admins: services, hospitals with departments and doctors, staff. */
 @Path("/admin")
-@RolesAllowed("admin")
+@RolesAllowed({"admin", "operator"})
 @SecurityRequirement(name = "jwt")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

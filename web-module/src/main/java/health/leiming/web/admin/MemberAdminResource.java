@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Member management (会员管理), order search and after-sales refunds for admins. */
 @Path("/admin")
-@RolesAllowed("admin")
+@RolesAllowed({"admin", "operator"})
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped

@@ -4,6 +4,7 @@ import health.leiming.member.TokenVerifier;
 import health.leiming.notify.Chat;
 import health.leiming.notify.ChatMessageView;
 import health.leiming.notify.ChatRoom;
+import health.leiming.platform.ActiveAccounts;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.Logs;
 import jakarta.enterprise.inject.spi.CDI;
@@ -23,9 +24,13 @@ import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The chat of one order over WebSocket: {@code /ws/chat/{orderId}}, authenticated by the same JWT as
@@ -35,6 +40,12 @@ import java.util.logging.Logger;
  * The client sends {@code {"content": "..."}}; it gets {@code {"type":"sent","message":{...}}} back
  * and every client of the order gets {@code {"type":"message","message":{...}}}; a refused send
  * answers {@code {"type":"error","code":...,"text":...}}.
+ *
+ * <p>Limits: a frame over {@value #MAX_FRAME} bytes closes the connection (1009); more than
+ * leiming.chat.messages-per-minute messages are refused with CHAT_TOO_FAST (not stored); a connection
+ * silent for leiming.chat.idle-timeout is closed; and when the token expires or the account is disabled
+ * (checked on each message and by the chat sweep), the connection is closed with 1008 TOKEN_EXPIRED or
+ * ACCOUNT_DISABLED.
  */
 @ServerEndpoint(value = "/ws/chat/{orderId}", configurator = ChatEndpoint.Handshake.class)
 public class ChatEndpoint {
@@ -42,11 +53,18 @@ public class ChatEndpoint {
     private static final Logger LOG = Logs.get(ChatEndpoint.class);
     private static final String TOKEN = "leiming.token";
     private static final String CLIENT = "leiming.client";
+    static final int MAX_FRAME = 8192;
 
     // Looked up, not injected: Liberty's CDI injection into endpoints fails with a custom configurator.
     private final TokenVerifier tokens = CDI.current().select(TokenVerifier.class).get();
     private final Chat chat = CDI.current().select(Chat.class).get();
     private final ChatRoom room = CDI.current().select(ChatRoom.class).get();
+    private final ActiveAccounts accounts = CDI.current().select(ActiveAccounts.class).get();
+    private final Config config = ConfigProvider.getConfig(ChatEndpoint.class.getClassLoader());
+    private final int messagesPerMinute = config.getOptionalValue("leiming.chat.messages-per-minute", Integer.class)
+            .orElse(30);
+    private final Duration idleTimeout = config.getOptionalValue("leiming.chat.idle-timeout", Duration.class)
+            .orElse(Duration.ofMinutes(10));
 
     /**
      * Keeps the bearer token of the handshake for the endpoint to check on open. WebSocket 2.1: the
@@ -81,16 +99,21 @@ public class ChatEndpoint {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "NOT_FOUND"));
             return;
         }
-        SessionClient client = new SessionClient(session, party);
+        session.setMaxIdleTimeout(idleTimeout.toMillis());
+        SessionClient client = new SessionClient(session, party, bearer, accounts, messagesPerMinute);
         session.getUserProperties().put(CLIENT, client);
         room.join(client);
         client.send(ChatRoom.Frame.ready());
     }
 
-    @OnMessage
+    @OnMessage(maxMessageSize = MAX_FRAME)
     public void message(Session session, String text) {
         SessionClient client = (SessionClient) session.getUserProperties().get(CLIENT);
-        if (client == null) {
+        if (client == null || !client.stillAllowed()) {
+            return;
+        }
+        if (!client.mayWrite(System.nanoTime())) {
+            client.send(ChatRoom.Frame.error("CHAT_TOO_FAST", "发送过于频繁，请稍后再试"));
             return;
         }
         String content;
@@ -132,7 +155,63 @@ public class ChatEndpoint {
     }
 
     /** A connected WebSocket as the chat room sees it. */
-    private record SessionClient(Session session, Chat.Party party) implements ChatRoom.Client {
+    private static final class SessionClient implements ChatRoom.Client {
+
+        private final Session session;
+        private final Chat.Party party;
+        private final TokenVerifier.Bearer bearer;
+        private final ActiveAccounts accounts;
+        private final double capacity;
+        private double allowance;
+        private long updated = System.nanoTime();
+
+        SessionClient(Session session, Chat.Party party, TokenVerifier.Bearer bearer, ActiveAccounts accounts,
+                int messagesPerMinute) {
+            this.session = session;
+            this.party = party;
+            this.bearer = bearer;
+            this.accounts = accounts;
+            this.capacity = Math.max(1, messagesPerMinute);
+            this.allowance = capacity;
+        }
+
+        @Override
+        public Chat.Party party() {
+            return party;
+        }
+
+        /** A token bucket: bursts up to the per-minute allowance, refilled evenly. */
+        synchronized boolean mayWrite(long now) {
+            allowance = Math.min(capacity, allowance + (now - updated) * capacity / 60e9);
+            updated = now;
+            if (allowance < 1) {
+                return false;
+            }
+            allowance -= 1;
+            return true;
+        }
+
+        /** False (and the connection closed) once the token expired or the account was disabled. */
+        boolean stillAllowed() {
+            String reason = bearer.expiresAt() != null && !Instant.now().isBefore(bearer.expiresAt()) ? "TOKEN_EXPIRED"
+                    : !accounts.isActive(bearer.subject(), bearer.groups()) ? "ACCOUNT_DISABLED" : null;
+            if (reason == null) {
+                return true;
+            }
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+            } catch (IOException | IllegalStateException e) {
+                // already closed
+            }
+            return false;
+        }
+
+        @Override
+        public void recheck() {
+            if (session.isOpen()) {
+                stillAllowed();
+            }
+        }
 
         @Override
         public boolean send(String text) {

@@ -51,7 +51,7 @@ public class ChatResource {
     }
 
     @GET
-    @RolesAllowed({"member", "staff", "admin"})
+    @RolesAllowed({"member", "staff", "admin", "operator"})
     @Operation(summary = "An order's chat history, newest first (member, assigned companion; admins read)")
     public ApiResponse<Page<ChatMessageView>> history(@PathParam("orderId") String orderId,
             @Valid @BeanParam PageParams paging) {
@@ -67,7 +67,7 @@ public class ChatResource {
     }
 
     private TokenVerifier.Bearer caller() {
-        Set<String> groups = Stream.of("member", "staff", "admin").filter(security::isUserInRole)
+        Set<String> groups = Stream.of("member", "staff", "admin", "operator").filter(security::isUserInRole)
                 .collect(Collectors.toUnmodifiableSet());
         return new TokenVerifier.Bearer(Caller.memberId(security), groups);
     }

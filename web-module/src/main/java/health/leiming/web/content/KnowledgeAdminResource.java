@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Editing the knowledge base: write (content cleaned on the way in), publish, unpublish, delete. Admins only. */
 @Path("/admin/knowledge")
-@RolesAllowed("admin")
+@RolesAllowed({"admin", "operator"})
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

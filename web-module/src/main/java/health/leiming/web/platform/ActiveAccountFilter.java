@@ -1,26 +1,39 @@
 package health.leiming.web.platform;
 
-import health.leiming.member.ActiveMembers;
+import health.leiming.platform.ActiveAccounts;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** A suspended member's tokens stop working: their requests are refused with 403 ACCOUNT_DISABLED. */
+/**
+ * A disabled account's tokens stop working: a suspended member's, a disabled admin's, a companion's
+ * who left or is not yet approved. Their requests are refused with 403 ACCOUNT_DISABLED.
+ */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
-public class ActiveMemberFilter implements ContainerRequestFilter {
+public class ActiveAccountFilter implements ContainerRequestFilter {
+
+    private static final Set<String> GROUPS = Set.of("member", "staff", "admin", "operator");
 
     @Inject
-    ActiveMembers members;
+    ActiveAccounts accounts;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Principal caller = request.getSecurityContext().getUserPrincipal();
-        if (caller != null && request.getSecurityContext().isUserInRole("member") && !members.isActive(caller.getName())) {
+        SecurityContext security = request.getSecurityContext();
+        Principal caller = security.getUserPrincipal();
+        if (caller == null) {
+            return;
+        }
+        Set<String> groups = GROUPS.stream().filter(security::isUserInRole).collect(Collectors.toUnmodifiableSet());
+        if (!accounts.isActive(caller.getName(), groups)) {
             request.abortWith(Errors.of(403, "ACCOUNT_DISABLED", "账号已停用，请联系客服", null));
         }
     }

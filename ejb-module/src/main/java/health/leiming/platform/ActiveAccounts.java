@@ -1,0 +1,74 @@
+package health.leiming.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Whether a token's account may still be used: a suspended member's, a disabled admin's and a departed
+ * companion's tokens stop working. The answer is kept for a few seconds per account (a change takes
+ * effect at once on the server that made it, which calls {@link #forget}, and within
+ * {@code leiming.member.status-cache} on the others).
+ */
+@ApplicationScoped
+public class ActiveAccounts {
+
+    private static final int MAX_ENTRIES = 100_000;
+
+    @Inject
+    @Any
+    Instance<AccountStatus> sources;
+
+    @Inject
+    @ConfigProperty(name = "leiming.member.status-cache", defaultValue = "PT10S")
+    Duration ttl;
+
+    private final Map<String, AccountStatus> byGroup = new HashMap<>();
+    private final Map<String, Entry> known = new ConcurrentHashMap<>();
+
+    private record Entry(boolean active, long until) {
+    }
+
+    @PostConstruct
+    void init() {
+        sources.forEach(source -> byGroup.put(source.group(), source));
+    }
+
+    /** True when every group of the token that names a kind of account finds its account active. */
+    public boolean isActive(String subject, Set<String> groups) {
+        for (String group : groups) {
+            AccountStatus source = byGroup.get(group);
+            if (source != null && !isActive(source, subject)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isActive(AccountStatus source, String subject) {
+        String key = source.group() + ":" + subject;
+        long now = System.nanoTime();
+        Entry entry = known.get(key);
+        if (entry == null || entry.until() - now < 0) {
+            entry = new Entry(source.isActive(subject), now + ttl.toNanos());
+            if (known.size() >= MAX_ENTRIES) {
+                known.clear();
+            }
+            known.put(key, entry);
+        }
+        return entry.active();
+    }
+
+    /** Forgets what is known of the account, after its status changed here. */
+    public void forget(String subject) {
+        known.keySet().removeIf(key -> key.endsWith(":" + subject));
+    }
+}
