@@ -5,8 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
-/** One access to someone's health data: who, whose, what, when, under which request, with what outcome. */
+/**
+ * One audited act: who (and in which role, from which address), whose data, what, when, under which
+ * request, with what outcome; sealed into the tamper-evident chain by AuditChain.
+ */
 @Entity
 @Table(name = "audit_log")
 public class AuditEntry {
@@ -35,8 +39,21 @@ public class AuditEntry {
     @Column(name = "request_id")
     private String requestId;
 
+    @Column(name = "client_address")
+    private String clientAddress;
+
     @Column(nullable = false)
     private String outcome;
+
+    /** The entry's place in the tamper-evident chain, once sealed (AuditChain); null until then. */
+    @Column(name = "chain_seq")
+    private Long chainSeq;
+
+    @Column(name = "prev_hash")
+    private String prevHash;
+
+    @Column(name = "entry_hash")
+    private String entryHash;
 
     protected AuditEntry() {
     }
@@ -53,15 +70,46 @@ public class AuditEntry {
         this.action = action;
         this.resourceId = resourceId == null || resourceId.length() <= 36 ? resourceId : resourceId.substring(0, 36);
         this.requestId = RequestContext.requestId();
+        String client = RequestContext.clientAddress();
+        this.clientAddress = client == null || client.length() <= 45 ? client : client.substring(0, 45);
         this.outcome = outcome;
     }
 
+    /** What the chain's hash covers: every field as stored, the entry's place and the previous hash. */
+    String content(long seq, String previous) {
+        return String.join("|", id, occurredAt.truncatedTo(ChronoUnit.MICROS).toString(), actorId, actorRole, String.valueOf(personId), action, String.valueOf(resourceId),
+                String.valueOf(requestId), String.valueOf(clientAddress), outcome, Long.toString(seq), previous);
+    }
+
+    void seal(long seq, String previous, String hash) {
+        chainSeq = seq;
+        prevHash = previous;
+        entryHash = hash;
+    }
+
+    Long chainSeq() {
+        return chainSeq;
+    }
+
+    String prevHash() {
+        return prevHash;
+    }
+
+    String entryHash() {
+        return entryHash;
+    }
+
+    String id() {
+        return id;
+    }
+
     public AuditView view() {
-        return new AuditView(id, occurredAt, actorId, actorRole, personId, action, resourceId, requestId, outcome);
+        return new AuditView(id, occurredAt, actorId, actorRole, personId, action, resourceId, requestId, clientAddress,
+                outcome);
     }
 
     /** An audit entry as admins read it. */
     public record AuditView(String id, Instant occurredAt, String actorId, String actorRole, String personId,
-            String action, String resourceId, String requestId, String outcome) {
+            String action, String resourceId, String requestId, String clientAddress, String outcome) {
     }
 }

@@ -1,5 +1,6 @@
 package health.leiming.web.admin;
 
+import health.leiming.platform.AuditChain;
 import health.leiming.platform.AuditEntry;
 import health.leiming.platform.AuditTrail;
 import health.leiming.platform.Page;
@@ -31,6 +32,9 @@ public class AuditResource {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    AuditChain chain;
+
     @GET
     @Operation(summary = "Who accessed which health data, newest first (by person or actor)")
     public ApiResponse<Page<AuditEntry.AuditView>> query(@QueryParam("personId") String personId,
@@ -38,5 +42,13 @@ public class AuditResource {
             @Valid @BeanParam PageParams paging) {
         var result = audit.query(personId, actorId, paging.request());
         return ApiResponse.ok(result);
+    }
+
+    @GET
+    @Path("/verify")
+    @Operation(summary = "Verify the audit log's hash chain: intact, or the first entry changed or removed since"
+            + " it was sealed; and how many new entries wait to be sealed (every few seconds)")
+    public ApiResponse<AuditChain.Verification> verify() {
+        return ApiResponse.ok(chain.verify());
     }
 }
