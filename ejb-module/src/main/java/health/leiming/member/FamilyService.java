@@ -52,6 +52,7 @@ public class FamilyService {
             throw new BusinessException(ErrorKind.CONFLICT, "TOO_MANY_PERSONS", "最多可添加" + MAX_PERSONS + "位家庭成员");
         }
         Person person = Person.familyMember(memberId, details, cipher, Instant.now());
+        refuseDuplicate(memberId, person);
         em.persist(person);
         flushUnique();
         return person.view();
@@ -62,6 +63,7 @@ public class FamilyService {
             Person person = owned(memberId, personId);
             em.lock(person, LockModeType.PESSIMISTIC_WRITE); // waits for a health write in progress, no lost update
             person.apply(details, cipher, Instant.now());
+            refuseDuplicate(memberId, person);
             flushUnique();
             return person.view();
         });
@@ -130,6 +132,25 @@ public class FamilyService {
 
     /** A person as other contexts know them: id, owning member, name. */
     public record PersonRef(String id, String ownerId, String name) {
+    }
+
+    /**
+     * The same ID card twice in one family is refused. The unique key catches it for values hashed under
+     * one key; while keys rotate, a family member may still be indexed under an older one, so every hash
+     * the number may carry is looked for.
+     */
+    private void refuseDuplicate(String memberId, Person person) {
+        String idCard = person.idCard(cipher);
+        if (idCard == null) {
+            return;
+        }
+        long same = em.createQuery("select count(p) from Person p where p.ownerId = :owner and p.id <> :self"
+                + " and p.idCardHash in :hashes", Long.class).setParameter("owner", memberId)
+                .setParameter("self", person.id()).setParameter("hashes", cipher.blindIndexes(Person.ID_CARD, idCard))
+                .getSingleResult();
+        if (same > 0) {
+            throw new BusinessException(ErrorKind.CONFLICT, "PERSON_DUPLICATE", "该身份证号码的家庭成员已存在");
+        }
     }
 
     private void flushUnique() {

@@ -45,6 +45,9 @@ public class Person {
     @Column(name = "birth_date")
     private LocalDate birthDate;
 
+    /** The purpose ID card numbers are encrypted and indexed under (FieldCipher). */
+    static final String ID_CARD = "persons.id_card";
+
     @Column(name = "id_card_cipher")
     private String idCardCipher;
 
@@ -119,8 +122,8 @@ public class Person {
             }
             birthDate = idCard.birthDate();
             gender = idCard.gender();
-            idCardCipher = cipher.encrypt(idCard.value());
-            idCardHash = cipher.blindIndex(idCard.value());
+            idCardCipher = cipher.encrypt(ID_CARD, idCard.value());
+            idCardHash = cipher.blindIndex(ID_CARD, idCard.value());
             idCardMasked = idCard.masked();
         }
         updatedAt = now;
@@ -154,5 +157,24 @@ public class Person {
 
     public String name() {
         return name;
+    }
+
+    /** The ID card number as stored (for KeyRotation); null when none is on file. */
+    String idCardCipher() {
+        return idCardCipher;
+    }
+
+    /** Re-encrypts and re-indexes the ID card under the current key (KeyRotation). */
+    void rotateIdCard(FieldCipher cipher) {
+        if (idCardCipher != null) {
+            String plain = cipher.decrypt(ID_CARD, idCardCipher);
+            idCardCipher = cipher.encrypt(ID_CARD, plain);
+            idCardHash = cipher.blindIndex(ID_CARD, plain);
+        }
+    }
+
+    /** The ID card number in clear, for the duplicate check; null when none. */
+    String idCard(FieldCipher cipher) {
+        return idCardCipher == null ? null : cipher.decrypt(ID_CARD, idCardCipher);
     }
 }

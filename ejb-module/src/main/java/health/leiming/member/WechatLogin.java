@@ -24,6 +24,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 @ApplicationScoped
 public class WechatLogin {
 
+    /** The purpose login tickets are encrypted under (FieldCipher). */
+    private static final String TICKET = "wechat.login_ticket";
+
     private static final Logger LOG = Logs.get(WechatLogin.class);
 
     @Inject
@@ -45,7 +48,7 @@ public class WechatLogin {
                         "微信登录已过期，请重试"));
         return auth.loginByOpenid(identity.openid())
                 .map(session -> new WechatLoginResult(false, null, session))
-                .orElseGet(() -> new WechatLoginResult(true, cipher.encrypt(identity.openid() + "|"
+                .orElseGet(() -> new WechatLoginResult(true, cipher.encrypt(TICKET, identity.openid() + "|"
                         + Instant.now().plus(ticketTtl).getEpochSecond()), null));
     }
 
@@ -58,7 +61,7 @@ public class WechatLogin {
 
     private String openTicket(String ticket) {
         try {
-            String[] parts = cipher.decrypt(ticket).split("\\|");
+            String[] parts = cipher.decrypt(TICKET, ticket).split("\\|");
             if (Instant.now().getEpochSecond() > Long.parseLong(parts[1])) {
                 throw new BusinessException(ErrorKind.BAD_REQUEST, "WECHAT_TICKET_EXPIRED", "登录已过期，请重新进入");
             }

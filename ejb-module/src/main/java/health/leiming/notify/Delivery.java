@@ -1,5 +1,6 @@
 package health.leiming.notify;
 
+import health.leiming.platform.FieldCipher;
 import health.leiming.platform.Ids;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -24,6 +25,9 @@ import java.time.Instant;
 @NamedQuery(name = "Delivery.byStatus", query = "select d from Delivery d where d.status = :status order by d.createdAt desc, d.id")
 @NamedQuery(name = "Delivery.countByStatus", query = "select count(d) from Delivery d where d.status = :status")
 public class Delivery {
+
+    /** The purpose recipients' addresses (phone numbers, openids) are encrypted under (FieldCipher). */
+    static final String ADDRESS = "deliveries.address";
 
     public enum Channel {
         /** WeCom application message to a staff member. */
@@ -171,6 +175,11 @@ public class Delivery {
 
     Channel channel() {
         return channel;
+    }
+
+    /** Re-encrypts the address under the current key (KeyRotation). */
+    void rotateAddress(FieldCipher cipher) {
+        address = cipher.encrypt(ADDRESS, cipher.decrypt(ADDRESS, address));
     }
 
     String address() {

@@ -117,7 +117,7 @@ public class DeliveryWorker {
     }
 
     private void send(Deliveries.Attempt attempt) {
-        String address = cipher.decrypt(attempt.encryptedAddress());
+        String address = cipher.decrypt(Delivery.ADDRESS, attempt.encryptedAddress());
         switch (attempt.channel()) {
             case wecom -> wecom.sendText(address, attempt.content());
             case subscribe -> wechat.sendSubscribeMessage(address, attempt.templateId(), attempt.page(),

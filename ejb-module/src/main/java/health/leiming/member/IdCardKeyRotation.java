@@ -1,0 +1,37 @@
+package health.leiming.member;
+
+import health.leiming.platform.FieldCipher;
+import health.leiming.platform.RotatesKeys;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/** ID card numbers (and their blind index) of persons, for KeyRotation. */
+@Stateless
+public class IdCardKeyRotation implements RotatesKeys {
+
+    @PersistenceContext(unitName = "leiming")
+    EntityManager em;
+
+    @Inject
+    FieldCipher cipher;
+
+    @Override
+    public String column() {
+        return Person.ID_CARD;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int rotateBatch(int max) {
+        List<Person> persons = em.createQuery("select p from Person p where p.idCardCipher is not null"
+                + " and p.idCardCipher not like :current", Person.class)
+                .setParameter("current", cipher.currentPrefix() + "%").setMaxResults(max).getResultList();
+        persons.forEach(person -> person.rotateIdCard(cipher));
+        return persons.size();
+    }
+}

@@ -1,0 +1,46 @@
+package health.leiming.platform;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Brings every encrypted value under the current master key after a rotation (the new key in
+ * leiming.crypto.field-key, the old ones in leiming.crypto.previous-keys): each column's provider
+ * re-encrypts in batches of its own transactions, so the work can stop and run again. Once it answers
+ * nothing left, the old keys can be removed from the configuration.
+ */
+@Stateless
+public class KeyRotation {
+
+    private static final Logger LOG = Logs.get(KeyRotation.class);
+    private static final int BATCH = 200;
+
+    @Inject
+    @Any
+    Instance<RotatesKeys> columns;
+
+    @Inject
+    FieldCipher cipher;
+
+    /** Re-encrypts everything not yet under the current key; answers how many values per column. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Map<String, Integer> rotate() {
+        Map<String, Integer> rotated = new LinkedHashMap<>();
+        for (RotatesKeys column : columns) {
+            int total = 0;
+            for (int done = column.rotateBatch(BATCH); done > 0; done = column.rotateBatch(BATCH)) {
+                total += done;
+            }
+            rotated.put(column.column(), total);
+        }
+        LOG.info(() -> "Key rotation to key " + cipher.currentKeyId() + ": " + rotated);
+        return rotated;
+    }
+}
