@@ -127,6 +127,13 @@ public final class ProductionChecks {
         } else if (decodedLength(value.get()) != 32) {
             problem(key, "is not Base64 of 32 bytes; set " + what);
         }
+        for (String old : value("leiming.crypto.previous-keys").map(v -> v.split(",")).orElse(new String[0])) {
+            if (!old.isBlank() && decodedLength(old.strip()) != 32) {
+                problem("leiming.crypto.previous-keys", "holds a value that is not Base64 of 32 bytes; list the old"
+                        + " field keys, comma-separated");
+                break;
+            }
+        }
     }
 
     private static int decodedLength(String base64) {

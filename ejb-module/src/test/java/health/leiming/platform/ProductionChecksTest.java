@@ -81,6 +81,9 @@ class ProductionChecksTest {
         config.put("leiming.admin.password", "aaaaaaaaaaaaaaaa");
         refusedFor("leiming.admin.password", config, "MariaDB");
         config = safe();
+        config.put("leiming.crypto.previous-keys", "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c=, not-a-key");
+        refusedFor("leiming.crypto.previous-keys", config, "MariaDB");
+        config = safe();
         config.put("leiming.sms.code-pepper", "short");
         refusedFor("leiming.sms.code-pepper", config, "MariaDB");
     }
