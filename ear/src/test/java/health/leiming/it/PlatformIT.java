@@ -127,4 +127,16 @@ class PlatformIT extends DeployedEar {
         Matcher m = Pattern.compile("(?m)^business_user_register_total\\{[^}]*} ([0-9.E]+)$").matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
+
+    @Test
+    void anOverlongQueryParameterIsA400NamingIt() {
+        Api.Session member = api.login(Api.newPhone());
+        Api.Reply reply = api.get("/api/v1/knowledge?q=" + java.net.URLEncoder.encode("血".repeat(201),
+                java.nio.charset.StandardCharsets.UTF_8), member.token());
+        assertEquals(400, reply.status(), reply.raw());
+        assertEquals("QUERY_TOO_LONG", reply.errorCode());
+        assertTrue(reply.body().getString("message").contains("q"), reply.raw());
+        assertEquals(200, api.get("/api/v1/knowledge?q=" + java.net.URLEncoder.encode("血".repeat(50),
+                java.nio.charset.StandardCharsets.UTF_8), member.token()).status(), "a long search word is fine");
+    }
 }
