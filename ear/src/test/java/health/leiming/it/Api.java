@@ -32,10 +32,22 @@ final class Api {
 
     final String clientAddress;
 
+    private final HttpClient http;
+
     Api() {
+        this(HTTP);
+    }
+
+    /** A client over its own connections (Crowd: a burst must not pick up a pooled connection the server is closing). */
+    Api(HttpClient http) {
         FakeSmsGateway.get(); // the server sends its SMS there: it must listen before the first request
         ThreadLocalRandom r = ThreadLocalRandom.current();
         clientAddress = "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
+        this.http = http;
+    }
+
+    static HttpClient newHttpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     Reply get(String path, String token) {
@@ -64,7 +76,7 @@ final class Api {
 
     Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);

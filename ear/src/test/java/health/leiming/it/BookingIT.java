@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -215,8 +218,9 @@ class BookingIT extends DeployedEar {
         }
         String body = Care.booking(serviceId, Care.slot(16), null);
         int requests = 150; // 100 members, 50 of them tapping twice
-        java.util.Map<String, Api> devices = new java.util.HashMap<>(); // each member's phone: its own client
-        members.forEach(m -> devices.put(m.phone(), new Api()));
+        Map<String, Api> devices = new HashMap<>(); // each member's phone: its own client, over new connections
+        HttpClient fresh = Api.newHttpClient();
+        members.forEach(m -> devices.put(m.phone(), new Api(fresh)));
         ExecutorService pool = Executors.newFixedThreadPool(requests);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Api.Reply>> replies = new ArrayList<>();

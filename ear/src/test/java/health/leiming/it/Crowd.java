@@ -2,6 +2,7 @@ package health.leiming.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -26,8 +27,9 @@ final class Crowd {
     /** Sends n requests at once; request gets a fresh client and the request's index. */
     static List<Api.Reply> atOnce(int n, BiFunction<Api, Integer, Api.Reply> request) {
         List<Api> clients = new ArrayList<>();
+        HttpClient fresh = Api.newHttpClient(); // new connections only: none the server may be closing just now
         for (int i = 0; i < n; i++) {
-            clients.add(new Api());
+            clients.add(new Api(fresh));
         }
         ExecutorService pool = Executors.newFixedThreadPool(n);
         CountDownLatch start = new CountDownLatch(1);
