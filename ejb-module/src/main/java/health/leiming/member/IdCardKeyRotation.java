@@ -1,6 +1,7 @@
 package health.leiming.member;
 
 import health.leiming.platform.FieldCipher;
+import health.leiming.platform.KeyRotation;
 import health.leiming.platform.RotatesKeys;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -8,7 +9,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
 
 /** ID card numbers (and their blind index) of persons, for KeyRotation. */
 @Stateless
@@ -28,10 +28,6 @@ public class IdCardKeyRotation implements RotatesKeys {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int rotateBatch(int max) {
-        List<Person> persons = em.createQuery("select p from Person p where p.idCardCipher is not null"
-                + " and p.idCardCipher not like :current", Person.class)
-                .setParameter("current", cipher.currentPrefix() + "%").setMaxResults(max).getResultList();
-        persons.forEach(person -> person.rotateIdCard(cipher));
-        return persons.size();
+        return KeyRotation.batch(em, cipher, Person.class, "idCardCipher", max, person -> person.rotateIdCard(cipher));
     }
 }

@@ -159,11 +159,6 @@ public class Person {
         return name;
     }
 
-    /** The ID card number as stored (for KeyRotation); null when none is on file. */
-    String idCardCipher() {
-        return idCardCipher;
-    }
-
     /** Re-encrypts and re-indexes the ID card under the current key (KeyRotation). */
     void rotateIdCard(FieldCipher cipher) {
         if (idCardCipher != null) {

@@ -1,6 +1,7 @@
 package health.leiming.member;
 
 import health.leiming.platform.FieldCipher;
+import health.leiming.platform.KeyRotation;
 import health.leiming.platform.RotatesKeys;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -8,7 +9,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
 
 /** Admins' TOTP secrets, for KeyRotation. */
 @Stateless
@@ -28,10 +28,7 @@ public class TotpSecretKeyRotation implements RotatesKeys {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int rotateBatch(int max) {
-        List<AdminAccount> admins = em.createQuery("select a from AdminAccount a where a.totpSecret is not null"
-                + " and a.totpSecret not like :current", AdminAccount.class)
-                .setParameter("current", cipher.currentPrefix() + "%").setMaxResults(max).getResultList();
-        admins.forEach(admin -> admin.rotateTotpSecret(cipher));
-        return admins.size();
+        return KeyRotation.batch(em, cipher, AdminAccount.class, "totpSecret", max,
+                admin -> admin.rotateTotpSecret(cipher));
     }
 }

@@ -1,6 +1,7 @@
 package health.leiming.notify;
 
 import health.leiming.platform.FieldCipher;
+import health.leiming.platform.KeyRotation;
 import health.leiming.platform.RotatesKeys;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -8,7 +9,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
 
 /** The recipients' addresses of notification deliveries, for KeyRotation. */
 @Stateless
@@ -28,10 +28,6 @@ public class DeliveryKeyRotation implements RotatesKeys {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int rotateBatch(int max) {
-        List<Delivery> deliveries = em.createQuery("select d from Delivery d where d.address is not null"
-                + " and d.address not like :current", Delivery.class)
-                .setParameter("current", cipher.currentPrefix() + "%").setMaxResults(max).getResultList();
-        deliveries.forEach(delivery -> delivery.rotateAddress(cipher));
-        return deliveries.size();
+        return KeyRotation.batch(em, cipher, Delivery.class, "address", max, delivery -> delivery.rotateAddress(cipher));
     }
 }

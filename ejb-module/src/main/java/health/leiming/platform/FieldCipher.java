@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -56,7 +57,7 @@ public class FieldCipher {
     private final Map<String, MasterKey> keys = new LinkedHashMap<>();
 
     /** One master key: its id, the HKDF pseudo-random key for deriving, and its Base64 text (format v1). */
-    private record MasterKey(String id, byte[] prk, byte[] raw, String base64) {
+    private record MasterKey(String id, byte[] prk, byte[] raw, String base64, Map<String, byte[]> derived) {
 
         static MasterKey of(String base64) {
             byte[] raw = Base64.getDecoder().decode(base64.strip());
@@ -65,11 +66,12 @@ public class FieldCipher {
             }
             byte[] prk = hmac(SALT, raw);
             return new MasterKey(HexFormat.of().formatHex(expand(prk, "key-id")).substring(0, 8), prk, raw,
-                    base64.strip());
+                    base64.strip(), new ConcurrentHashMap<>());
         }
 
+        /** The key for one purpose, derived once (every encryption, index and seal asks for it). */
         byte[] derive(String purpose) {
-            return expand(prk, purpose);
+            return derived.computeIfAbsent(purpose, p -> expand(prk, p));
         }
     }
 
@@ -91,12 +93,7 @@ public class FieldCipher {
         return current.id();
     }
 
-    /** Whether a stored value is already under the current key (KeyRotation skips those). */
-    public boolean isCurrent(String stored) {
-        return stored == null || stored.startsWith(V2 + current.id() + ":");
-    }
-
-    /** The prefix of values under the current key, for queries that find the others. */
+    /** The prefix of values under the current key, for queries that find the others (KeyRotation). */
     public String currentPrefix() {
         return V2 + current.id() + ":";
     }

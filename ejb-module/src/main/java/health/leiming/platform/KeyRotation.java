@@ -6,8 +6,11 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -28,6 +31,19 @@ public class KeyRotation {
 
     @Inject
     FieldCipher cipher;
+
+    /**
+     * One batch of a column's rotation, for the RotatesKeys implementations: up to max entities whose
+     * field holds a value not under the current key, handed to rotate (which re-encrypts it).
+     */
+    public static <T> int batch(EntityManager em, FieldCipher cipher, Class<T> entity, String field, int max,
+            Consumer<T> rotate) {
+        List<T> found = em.createQuery("select e from " + entity.getSimpleName() + " e where e." + field
+                + " is not null and e." + field + " not like :current", entity)
+                .setParameter("current", cipher.currentPrefix() + "%").setMaxResults(max).getResultList();
+        found.forEach(rotate);
+        return found.size();
+    }
 
     /** Re-encrypts everything not yet under the current key; answers how many values per column. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
