@@ -40,7 +40,7 @@ rm -rf ear/target/artemis-instance
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do
-  curl -sf http://localhost:9080/health/ready >/dev/null 2>&1 && break
+  curl -sf http://localhost:9081/health/ready >/dev/null 2>&1 && break
   kill -0 $server 2>/dev/null || { echo "server did not start; see $out/server.log" >&2; exit 1; }
   sleep 1
 done

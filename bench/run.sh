@@ -15,10 +15,10 @@ server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 
 for _ in $(seq 1 600); do
-  curl -sf http://localhost:9080/health/ready >/dev/null 2>&1 && break
+  curl -sf http://localhost:9081/health/ready >/dev/null 2>&1 && break
   kill -0 $server 2>/dev/null || { echo "server did not start; see bench/target/server.log" >&2; exit 1; }
   sleep 1
 done
-curl -sf http://localhost:9080/health/ready >/dev/null || { echo "server not ready; see bench/target/server.log" >&2; exit 1; }
+curl -sf http://localhost:9081/health/ready >/dev/null || { echo "server not ready; see bench/target/server.log" >&2; exit 1; }
 
 java bench/ApiBench.java http://localhost:9080 "${1:-200}" "${2:-8}" "${3:-20}"

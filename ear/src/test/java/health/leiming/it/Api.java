@@ -26,6 +26,9 @@ final class Api {
 
     static final String BASE = System.getProperty("leiming.it.base-url", "http://localhost:9080");
 
+    /** The operations port: Liberty's health, metrics and OpenAPI endpoints answer there and only there. */
+    static final String OPS = System.getProperty("leiming.it.ops-url", "http://localhost:9081");
+
     // HTTP/1.1: one connection per concurrent request, as phones make them (HTTP/2 would cap the streams of one connection).
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -65,7 +68,8 @@ final class Api {
     }
 
     HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(BASE + path))
+        // a path on the public port, or a whole URL (Api.OPS + "/health/ready")
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : BASE + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("X-Forwarded-For", clientAddress);
         if (token != null) {
@@ -88,7 +92,7 @@ final class Api {
 
     /** The server's OpenAPI document, as JSON. */
     JsonObject openApi() {
-        Reply reply = send(request("/openapi", null).header("Accept", "application/json").GET());
+        Reply reply = send(request(OPS + "/openapi", null).header("Accept", "application/json").GET());
         assertEquals(200, reply.status());
         return Json.createReader(new StringReader(reply.raw())).readObject();
     }

@@ -128,7 +128,7 @@ class BatchJobIT extends DeployedEar {
 
         api.await("/api/v1/messages?kind=health", member.token(), r -> r.raw().contains("健康报告已生成"),
                 Duration.ofSeconds(30));
-        String metrics = api.send(api.request("/metrics?scope=application", null).GET()).raw();
+        String metrics = api.send(api.request(Api.OPS + "/metrics?scope=application", null).GET()).raw();
         assertTrue(metrics.contains("leiming_batch_job_duration_seconds_count{job=\"health-report\",mp_scope=\"application\",status=\"COMPLETED\"")
                 && metrics.contains("leiming_batch_items_total{job=\"health-report\",mp_scope=\"application\",outcome=\"written\""), metrics);
         Api.Session other = api.login(Api.newPhone());

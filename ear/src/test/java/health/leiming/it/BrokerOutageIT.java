@@ -21,7 +21,7 @@ class BrokerOutageIT extends DeployedEar {
         broker("stop");
         Api.Session member;
         try {
-            Api.Reply ready = api.await("/health/ready", null, r -> r.status() == 503, Duration.ofSeconds(30));
+            Api.Reply ready = api.await(Api.OPS + "/health/ready", null, r -> r.status() == 503, Duration.ofSeconds(30));
             assertEquals(503, ready.status(), "readiness reports the broker down: " + ready.raw());
             assertTrue(ready.raw().contains("unreachable") && !ready.raw().contains("Exception"),
                     "and says no more than that to whoever asks: " + ready.raw());
@@ -39,7 +39,7 @@ class BrokerOutageIT extends DeployedEar {
         assertEquals(1, delivered.data().getInt("total"), delivered.raw());
         FakeSmsGateway.sleep(5000);
         assertEquals(1, api.get("/api/v1/messages", member.token()).data().getInt("total"), "delivered exactly once");
-        assertEquals(200, api.await("/health/ready", null, r -> r.status() == 200, Duration.ofSeconds(30)).status());
+        assertEquals(200, api.await(Api.OPS + "/health/ready", null, r -> r.status() == 200, Duration.ofSeconds(30)).status());
     }
 
     private static void broker(String command) throws IOException, InterruptedException {

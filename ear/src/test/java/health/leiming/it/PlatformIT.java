@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -100,11 +101,11 @@ class PlatformIT extends DeployedEar {
 
     @Test
     void readinessReportsDatabaseAndBroker() {
-        Api.Reply ready = api.send(api.request("/health/ready", null).GET());
+        Api.Reply ready = api.get(Api.OPS + "/health/ready", null);
         assertEquals(200, ready.status(), ready.raw());
         assertTrue(ready.raw().contains("\"database\""), ready.raw());
         assertTrue(ready.raw().contains("\"broker\""), ready.raw());
-        assertEquals(200, api.send(api.request("/health/live", null).GET()).status());
+        assertEquals(200, api.get(Api.OPS + "/health/live", null).status());
     }
 
     @Test
@@ -116,14 +117,37 @@ class PlatformIT extends DeployedEar {
 
     @Test
     void theOpenApiDocumentDescribesTheApi() {
-        Api.Reply openapi = api.send(api.request("/openapi", null).GET());
+        Api.Reply openapi = api.get(Api.OPS + "/openapi", null);
         assertEquals(200, openapi.status());
         assertTrue(openapi.raw().contains("/api/v1/auth/sms-code"), "login endpoints are documented");
-        assertEquals(200, api.send(api.request("/openapi/ui/", null).GET()).status());
+        assertEquals(200, api.get(Api.OPS + "/openapi/ui/", null).status());
+    }
+
+    /**
+     * Metrics, health and the API description answer on the operations port only: from the public port
+     * (directly, or through a proxy that passes the public host name on) they are not there, and the
+     * API is; on the operations port the API is not there.
+     */
+    @Test
+    void operationsEndpointsAreNotOnThePublicPort() {
+        for (String path : List.of("/metrics", "/metrics?scope=vendor", "/health/ready", "/health/live", "/openapi",
+                "/openapi/ui/", "/ibm/api/")) {
+            for (String host : List.of("localhost:9080", "api.hospital.example", "api.hospital.example:443")) {
+                Api.Reply reply = api.send(api.request(path, null).header("Host", host).GET());
+                assertEquals(404, reply.status(), path + " with Host " + host + ": " + reply.raw());
+                assertFalse(reply.raw().contains("# TYPE") || reply.raw().contains("openapi:")
+                        || reply.raw().contains("\"checks\""), path + " leaked: " + reply.raw());
+            }
+        }
+        for (String host : List.of("api.hospital.example", "api.hospital.example:443", "api.hospital.example:8443")) {
+            assertEquals(200, api.send(api.request("/api/v1/services", null).header("Host", host).GET()).status(),
+                    "a reverse proxy that passes the public host name on reaches the API: " + host);
+        }
+        assertEquals(404, api.get(Api.OPS + "/api/v1/services", null).status(), "the API is not on the operations port");
     }
 
     private double registrations() {
-        String metrics = api.send(api.request("/metrics?scope=application", null).GET()).raw();
+        String metrics = api.get(Api.OPS + "/metrics?scope=application", null).raw();
         Matcher m = Pattern.compile("(?m)^business_user_register_total\\{[^}]*} ([0-9.E]+)$").matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
