@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  *                                                              is written (and flushed) to dir before the next
  *   java CrashClients.java check <base-url> <dir>              after the restart: every acknowledged reading is
  *                                                              there, and none is there twice
+ *   java CrashClients.java read <base-url> <dir> <n>           each member lists its readings n times; prints how
+ *                                                              many reads were answered (each is audited)
  */
 public class CrashClients {
 
@@ -44,6 +46,7 @@ public class CrashClients {
             case "login" -> login(base, Path.of(args[2]), Path.of(args[3]));
             case "write" -> write(base, Path.of(args[2]));
             case "check" -> System.exit(check(base, Path.of(args[2])) ? 0 : 1);
+            case "read" -> read(base, Path.of(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -127,6 +130,18 @@ public class CrashClients {
         for (Thread thread : threads) {
             thread.join();
         }
+    }
+
+    private static void read(String base, Path dir, int times) throws Exception {
+        int answered = 0;
+        for (int m = 0; m < MEMBERS; m++) {
+            String token = Files.readString(dir.resolve("member-" + m + ".token")).strip();
+            for (int i = 0; i < times; i++) {
+                check(send(base, "GET", "/api/v1/health/records?size=1", null, token), "read");
+                answered++;
+            }
+        }
+        System.out.println(answered);
     }
 
     private static boolean check(String base, Path dir) throws Exception {

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Health records benchmark (issue 3): one member with a year of blood pressure readings (4 a day) and
-# many other members, then, in the same run and at 64 connections over loopback:
-#   1. Liberty's own floor: GET /health/live
-#   2. authenticated ingest: POST /api/v1/health/records
-#   3. the 1-year trend: GET /api/v1/health/trends?type=blood_pressure&period=1y
-#   4. the same trend as one raw SQL GROUP BY-day query over JDBC (the floor the API is compared with)
+# Health records benchmark (issues 3 and 15): one member with a year of blood pressure readings (4 a day)
+# and many other members; then, in the same run and at 64 connections over loopback, the cost ladder
+# from Liberty's own floor (/health/live) through each layer of an authenticated read to /users/me,
+# the ingest and the 1-year trend, and the same trend as one raw SQL GROUP BY-day query over JDBC.
+# Each rung is measured in every round; bench/ladder.py reports the median ratios to /health/live.
 #
-#   bench/health-bench.sh [h2|mysql] [seconds=15]
+#   bench/health-bench.sh [h2|mysql|postgresql] [seconds per measurement=10] [rounds=3] [warm-up seconds=15]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${1:-h2}
-seconds=${2:-15}
+seconds=${2:-10}
+rounds=${3:-3}
+warmup=${4:-15}
 
 if ! command -v wrk >/dev/null; then
   apt-get install -y -q wrk >/dev/null 2>&1 || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
@@ -21,6 +22,8 @@ rm -rf "$out"
 mkdir -p "$out"
 server_dir=ear/target/liberty/wlp/usr/servers/leiming
 export LEIMING_SMS_GATEWAY=http LEIMING_SMS_HTTP_URL=http://127.0.0.1:18089/sms/send
+# The cost ladder's rungs (CostLadderResource) are off unless this says otherwise.
+export LEIMING_BENCH_LADDER=true
 export LEIMING_HTTP_TRUSTED_PROXIES=127.0.0.1,::1 LEIMING_RATE_LIMIT_SMS_CODE_PER_MINUTE=100000 LEIMING_RATE_LIMIT_LOGIN_PER_MINUTE=100000 LEIMING_SMS_CODES_PER_ADDRESS_PER_HOUR=100000 LEIMING_SMS_CODES_PER_MINUTE=100000 LEIMING_SMS_MIN_INTERVAL=PT1S
 case "$db" in
   h2)
@@ -34,7 +37,13 @@ case "$db" in
     export LEIMING_DB=mysql LEIMING_DB_URL=jdbc:mariadb://127.0.0.1:3306/leiming_bench LEIMING_DB_USER=root LEIMING_DB_PASSWORD=
     driver="$server_dir/lib/jdbc/mariadb-java-client.jar"
     ;;
-  *) echo "usage: health-bench.sh [h2|mysql] [seconds]" >&2; exit 2 ;;
+  postgresql)
+    psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS leiming_bench"
+    psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE leiming_bench ENCODING 'UTF8'"
+    export LEIMING_DB=postgresql LEIMING_DB_URL=jdbc:postgresql://127.0.0.1:5432/leiming_bench LEIMING_DB_USER=postgres LEIMING_DB_PASSWORD=
+    driver="$server_dir/lib/jdbc/postgresql.jar"
+    ;;
+  *) echo "usage: health-bench.sh [h2|mysql|postgresql] [seconds] [rounds] [warm-up seconds]" >&2; exit 2 ;;
 esac
 
 ./mvnw -B -Prun package >"$out/server.log" 2>&1 &
@@ -55,37 +64,36 @@ export BENCH_TOKENS="$out/tokens" BENCH_MAIN_TOKEN="$(cat "$out/main-token")"
 api=http://localhost:9080
 ops=http://localhost:9081   # Liberty's own endpoints answer on the operations port
 
-# Warm-up, not measured: every measured request at full concurrency for 10 s, so that the JIT has
-# compiled their paths (a 5 s warm-up left the trend some 40 % below its steady rate).
-wrk -t2 -c64 -d10s "$ops/health/live" >/dev/null
-wrk -t2 -c64 -d10s -s bench/trend.lua "$api/api/v1/users/me" >/dev/null
-wrk -t2 -c64 -d10s -s bench/ingest.lua "$api/api/v1/health/records" >/dev/null
-wrk -t2 -c64 -d10s -s bench/trend.lua "$api/api/v1/health/trends?type=blood_pressure&period=1y" >/dev/null
+# The cost ladder: each rung adds one layer to the one before, all measured in the same run.
+#   live    Liberty's /health/live (operations port): the floor
+#   noop    a member's authenticated request with no work (every filter, JAX-RS, JSON-B)
+#   ejb     + an EJB call, no transaction
+#   tx      + a transaction that touches nothing
+#   find    + one em.find of the member's row
+#   me      GET /users/me (the same read, mapped to the profile, phone decrypted and masked)
+#   ingest  POST /health/records (classify, roll up, audit, alert events)
+#   trend   GET /health/trends, 1 year of blood pressure (ownership check, audited read)
+names=(live noop ejb tx find me ingest trend)
+declare -A url=([live]="$ops/health/live" [noop]="$api/api/v1/bench/ladder/noop" [ejb]="$api/api/v1/bench/ladder/ejb"
+  [tx]="$api/api/v1/bench/ladder/tx" [find]="$api/api/v1/bench/ladder/find" [me]="$api/api/v1/users/me"
+  [ingest]="$api/api/v1/health/records" [trend]="$api/api/v1/health/trends?type=blood_pressure&period=1y")
+declare -A script=([live]="" [noop]=trend.lua [ejb]=trend.lua [tx]=trend.lua [find]=trend.lua [me]=trend.lua
+  [ingest]=ingest.lua [trend]=trend.lua)
+hit() { # $1 rung, $2 connections, $3 seconds, $4 output file
+  local s=(); [ -n "${script[$1]}" ] && s=(-s "bench/${script[$1]}")
+  wrk -t2 -c"$2" -d"$3s" --latency "${s[@]}" "${url[$1]}" >"$4"
+}
 
-wrk -t2 -c64 -d"${seconds}s" --latency "$ops/health/live" >"$out/live.txt"
-# An authenticated read of one row (JWT, rate limit, JAX-RS, one query, no audit): the floor of any
-# authenticated request of ours, so that the cost of the health work can be told from the platform's.
-wrk -t2 -c64 -d"${seconds}s" --latency -s bench/trend.lua "$api/api/v1/users/me" >"$out/me.txt"
-wrk -t2 -c64 -d"${seconds}s" --latency -s bench/ingest.lua "$api/api/v1/health/records" >"$out/ingest.txt"
-wrk -t2 -c64 -d"${seconds}s" --latency -s bench/trend.lua \
-  "$api/api/v1/health/trends?type=blood_pressure&period=1y" >"$out/trend.txt"
-java -cp "$driver" bench/HealthBench.java sql "$LEIMING_DB_URL" "$LEIMING_DB_USER" "$LEIMING_DB_PASSWORD" \
-  "$(cat "$out/main-person")" 64 "$seconds" >"$out/sql.txt"
+# Warm-up, not measured: first at 8 connections (leaving the JIT's compiler a core), then at 64.
+for name in "${names[@]}"; do hit "$name" 8 "$warmup" /dev/null; done
+for name in "${names[@]}"; do hit "$name" 64 5 /dev/null; done
 
-rate() { awk '/Requests\/sec/ {print $2}' "$1"; }
-pct() { awk -v p="$2" '$1 == p {print $2}' "$1"; }
-errors() { awk '/Non-2xx/ {print $5}' "$1"; }
-live=$(rate "$out/live.txt"); me=$(rate "$out/me.txt"); ingest=$(rate "$out/ingest.txt"); trend=$(rate "$out/trend.txt")
-sql=$(awk '/queries\/s/ {print $7}' "$out/sql.txt")
-echo "database: $db, 64 connections, ${seconds} s each, $(nproc) cores (client and server on this machine)"
-printf '%-28s %10s req/s  p50 %-9s p99 %-9s non-2xx %s\n' "/health/live (floor)" "$live" \
-  "$(pct "$out/live.txt" 50%)" "$(pct "$out/live.txt" 99%)" "$(errors "$out/live.txt")"
-printf '%-28s %10s req/s  p50 %-9s p99 %-9s non-2xx %s\n' "GET /users/me (auth floor)" "$me" \
-  "$(pct "$out/me.txt" 50%)" "$(pct "$out/me.txt" 99%)" "$(errors "$out/me.txt")"
-printf '%-28s %10s req/s  p50 %-9s p99 %-9s non-2xx %s\n' "ingest POST /health/records" "$ingest" \
-  "$(pct "$out/ingest.txt" 50%)" "$(pct "$out/ingest.txt" 99%)" "$(errors "$out/ingest.txt")"
-printf '%-28s %10s req/s  p50 %-9s p99 %-9s non-2xx %s\n' "1-year trend GET /trends" "$trend" \
-  "$(pct "$out/trend.txt" 50%)" "$(pct "$out/trend.txt" 99%)" "$(errors "$out/trend.txt")"
-cat "$out/sql.txt"
-awk -v i="$ingest" -v l="$live" -v m="$me" -v t="$trend" -v s="$sql" \
-  'BEGIN { printf "ingest / live = %.2f (target >= 0.5); ingest / users-me = %.2f; trend / raw SQL = %.2f (target >= 2)\n", i / l, i / m, t / s }'
+for round in $(seq 1 "$rounds"); do
+  for name in "${names[@]}"; do hit "$name" 64 "$seconds" "$out/$round-$name.txt"; done
+  java -cp "$driver" bench/HealthBench.java sql "$LEIMING_DB_URL" "$LEIMING_DB_USER" "$LEIMING_DB_PASSWORD" \
+    "$(cat "$out/main-person")" 64 "$seconds" >"$out/$round-sql.txt"
+done
+
+echo "database: $db, 64 connections, $rounds rounds of ${seconds} s per rung, ${warmup} s warm-up per rung at 8 connections;" \
+  "$(nproc) cores, client and server on this machine; $(date -u +%F)"
+python3 bench/ladder.py "$out" "$rounds" "${names[@]}" | tee "$out/summary.txt"

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.crypto.Mac;
@@ -91,8 +92,9 @@ class AdminAccountIT extends DeployedEar {
         assertEquals(403, api.get("/api/v1/admin/accounts", token).status(), "but not accounts");
         assertEquals(403, api.get("/api/v1/admin/audit-log", token).status(), "nor the audit log");
         assertEquals(403, api.get("/api/v1/admin/jobs/executions", token).status(), "nor jobs");
-        JsonObject audited = api.get("/api/v1/admin/audit-log?actorId=" + operator.getString("id") + "&size=50",
-                care.adminToken()).data();
+        // reads and refusals are written within a second, in batches (AuditQueue)
+        JsonObject audited = api.await("/api/v1/admin/audit-log?actorId=" + operator.getString("id") + "&size=50",
+                care.adminToken(), r -> r.raw().contains("GET /admin/accounts"), Duration.ofSeconds(10)).data();
         List<String> actions = audited.getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .filter(e -> e.getString("actorRole").equals("operator"))
                 .map(e -> e.getString("action") + " " + e.getString("outcome")).toList();

@@ -39,6 +39,9 @@ class AuditChainIT extends DeployedEar {
         Api.Session member = api.login(Api.newPhone());
         assertEquals(200, api.get("/api/v1/health/profile", member.token()).status());
         assertEquals(200, api.get("/api/v1/health/records", member.token()).status());
+        // reads are written within a second, in batches (AuditQueue); then sealed
+        api.await("/api/v1/admin/audit-log?actorId=" + member.memberId(), care.adminToken(),
+                r -> r.status() == 200 && r.data().getJsonArray("items").size() >= 2, Duration.ofSeconds(10));
         JsonObject intact = verifyWhenSealed();
         assertTrue(intact.getBoolean("intact"), intact.toString());
         assertTrue(intact.getJsonNumber("checked").longValue() >= 2, intact.toString());
@@ -109,6 +112,7 @@ class AuditChainIT extends DeployedEar {
                 }
             }
         }
-        assertTrue(api.get("/api/v1/admin/audit-log/verify", care.adminToken()).data().getBoolean("intact"));
+        JsonObject restored = api.get("/api/v1/admin/audit-log/verify", care.adminToken()).data();
+        assertTrue(restored.getBoolean("intact"), restored.toString());
     }
 }

@@ -220,7 +220,10 @@ class HealthRecordIT extends DeployedEar {
 
         assertEquals(403, api.get("/api/v1/admin/audit-log", owner.token()).status());
         String admin = new Care(api).adminToken(); // a real admin account: a token alone names no active account
-        JsonObject log = api.get("/api/v1/admin/audit-log?personId=" + owner.memberId(), admin).data();
+        // reads and refusals are written within a second, in batches (AuditQueue)
+        JsonObject log = api.await("/api/v1/admin/audit-log?personId=" + owner.memberId(), admin,
+                r -> r.raw().contains("\"outcome\":\"denied\"") && r.raw().contains("health.record.read"),
+                Duration.ofSeconds(10)).data();
         String entries = log.getJsonArray("items").toString();
         assertTrue(entries.contains("\"action\":\"health.record.create\"") && entries.contains("\"outcome\":\"success\""),
                 entries);

@@ -146,6 +146,18 @@ class PlatformIT extends DeployedEar {
         assertEquals(404, api.get(Api.OPS + "/api/v1/services", null).status(), "the API is not on the operations port");
     }
 
+    /** The benchmark's cost-ladder endpoints are off unless the benchmark switches them on (production refuses to). */
+    @Test
+    void theBenchmarksCostLadderIsOff() {
+        Api.Session member = api.login(Api.newPhone());
+        for (String rung : List.of("noop", "ejb", "tx", "find")) {
+            Api.Reply reply = api.get("/api/v1/bench/ladder/" + rung, member.token());
+            assertEquals(404, reply.status(), rung + ": " + reply.raw());
+        }
+        assertFalse(api.openApi().getJsonObject("paths").keySet().stream().anyMatch(p -> p.contains("ladder")),
+                "not in the API's description");
+    }
+
     private double registrations() {
         String metrics = api.get(Api.OPS + "/metrics?scope=application", null).raw();
         Matcher m = Pattern.compile("(?m)^business_user_register_total\\{[^}]*} ([0-9.E]+)$").matcher(metrics);

@@ -52,7 +52,7 @@ public class HealthPlanService {
     }
 
     public List<PlanView> list(String memberId, String personId) {
-        return audit.audited(memberId, FamilyService.personOrSelf(memberId, personId), "health.plan.list", null, () -> {
+        return audit.auditedRead(memberId, FamilyService.personOrSelf(memberId, personId), "health.plan.list", null, () -> {
             Person person = family.owned(memberId, personId);
             List<PlanView> views = new ArrayList<>();
             for (HealthPlan plan : em.createQuery("select p from HealthPlan p where p.personId = :person"
@@ -65,7 +65,7 @@ public class HealthPlanService {
     }
 
     public PlanView get(String memberId, String planId) {
-        return audit.audited(memberId, personOf(planId), "health.plan.read", planId, () -> {
+        return audit.auditedRead(memberId, personOf(planId), "health.plan.read", planId, () -> {
             HealthPlan plan = owned(memberId, planId);
             return plan.view(adherence(plan));
         });

@@ -34,7 +34,7 @@ public class HealthProfileService {
     EmergencyContacts contacts;
 
     public ProfileView get(String memberId, String personId) {
-        return audit.audited(memberId, FamilyService.personOrSelf(memberId, personId), "health.profile.read", null, () -> {
+        return audit.auditedRead(memberId, FamilyService.personOrSelf(memberId, personId), "health.profile.read", null, () -> {
             Person person = family.owned(memberId, personId);
             HealthProfile profile = em.find(HealthProfile.class, person.id());
             return profile == null ? HealthProfile.empty(person.id(), tags(person.id())) : view(profile);

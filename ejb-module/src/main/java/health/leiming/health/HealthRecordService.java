@@ -86,13 +86,13 @@ public class HealthRecordService {
     }
 
     public RecordView get(String memberId, String recordId) {
-        return audit.audited(memberId, personOf(recordId), "health.record.read", recordId,
+        return audit.auditedRead(memberId, personOf(recordId), "health.record.read", recordId,
                 () -> view(owned(memberId, recordId)));
     }
 
     public Page<RecordView> list(String memberId, String personId, String type, Instant from, Instant to,
             PageRequest page) {
-        return audit.audited(memberId, FamilyService.personOrSelf(memberId, personId), "health.record.list", null, () -> {
+        return audit.auditedRead(memberId, FamilyService.personOrSelf(memberId, personId), "health.record.list", null, () -> {
             Person person = family.owned(memberId, personId);
             Filter filter = new Filter().and("r.personId = :person", "person", person.id())
                     .andIfGiven("r.type = :type", "type", type == null || type.isBlank() ? null : MeasurementType.parse(type))
@@ -128,7 +128,7 @@ public class HealthRecordService {
     }
 
     public List<HealthRecordRevision.RevisionView> history(String memberId, String recordId) {
-        return audit.audited(memberId, personOf(recordId), "health.record.history", recordId, () -> {
+        return audit.auditedRead(memberId, personOf(recordId), "health.record.history", recordId, () -> {
             HealthRecord record = owned(memberId, recordId);
             return em.createNamedQuery("HealthRecordRevision.ofRecord", HealthRecordRevision.class)
                     .setParameter("record", record.id()).getResultStream().map(HealthRecordRevision::view).toList();

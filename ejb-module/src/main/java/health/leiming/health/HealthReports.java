@@ -158,7 +158,7 @@ public class HealthReports {
 
     public Page<ReportView.Summary> list(String memberId, String personId, PageRequest page) {
         String person = personId == null || personId.isBlank() ? null : personId;
-        return audit.audited(memberId, person, "health.report.list", null, () -> {
+        return audit.auditedRead(memberId, person, "health.report.list", null, () -> {
             if (person != null) {
                 family.owned(memberId, person); // 404 unless the caller's
             }
@@ -173,7 +173,7 @@ public class HealthReports {
     public ReportView get(String memberId, String reportId) {
         HealthReport report = reportId == null ? null : em.find(HealthReport.class, reportId);
         String personId = report == null || !report.ownerId().equals(memberId) ? null : report.personId();
-        return audit.audited(memberId, personId, "health.report.read", reportId, () -> {
+        return audit.auditedRead(memberId, personId, "health.report.read", reportId, () -> {
             if (personId == null) {
                 throw BusinessException.notFound("健康报告");
             }

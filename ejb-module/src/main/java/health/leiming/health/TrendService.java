@@ -46,7 +46,7 @@ public class TrendService {
 
     public TrendView trend(String memberId, String personId, String type, String period, LocalDate start,
             LocalDate end) {
-        return audit.audited(memberId, FamilyService.personOrSelf(memberId, personId), "health.trend.read", null, () -> {
+        return audit.auditedRead(memberId, FamilyService.personOrSelf(memberId, personId), "health.trend.read", null, () -> {
             Person person = family.owned(memberId, personId);
             if (type == null || type.isBlank()) {
                 throw new BusinessException(ErrorKind.BAD_REQUEST, "TYPE_REQUIRED", "请选择健康数据类型");
@@ -70,7 +70,7 @@ public class TrendService {
     }
 
     public DashboardView dashboard(String memberId, String personId) {
-        return audit.audited(memberId, FamilyService.personOrSelf(memberId, personId), "health.dashboard.read", null, () -> {
+        return audit.auditedRead(memberId, FamilyService.personOrSelf(memberId, personId), "health.dashboard.read", null, () -> {
             Person person = family.owned(memberId, personId);
             List<MeasurementType> types = em.createQuery(
                     "select distinct r.type from HealthRecord r where r.personId = :person", MeasurementType.class)

@@ -1,18 +1,18 @@
 package health.leiming.platform;
 
-import jakarta.annotation.Resource;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * The append-only audit log of access to health data. Entries are written in their own transaction,
- * so that refused and failed attempts are recorded too. There is no way to change or delete an entry
+ * The append-only audit log of access to personal data. A change's entry commits with the change;
+ * reads and refused attempts are queued and written in batches (AuditQueue); logins and admin acts
+ * are written at once in their own transaction (record). There is no way to change or delete an entry
  * through the application.
  */
 @Stateless
@@ -25,8 +25,8 @@ public class AuditTrail {
     @PersistenceContext(unitName = "leiming")
     EntityManager em;
 
-    @Resource
-    SessionContext session;
+    @Inject
+    AuditQueue pending;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(String actorId, String actorRole, String personId, String action, String resourceId,
@@ -35,19 +35,43 @@ public class AuditTrail {
     }
 
     /**
-     * Runs the work and records its outcome: success, denied (not the caller's: 404) or rejected.
-     * A success is recorded in the caller's transaction (it commits with the work, one commit per
-     * request); a refusal in a transaction of its own, because the caller's rolls back.
+     * Queues an entry (AuditQueue): written within a second, in a batch, outside the caller's transaction.
+     * For reads and refusals; a change's entry belongs in the change's transaction.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void queue(String actorId, String actorRole, String personId, String action, String resourceId,
+            String outcome) {
+        pending.add(new AuditEntry(actorId, actorRole, personId, action, resourceId, outcome, Instant.now()));
+    }
+
+    /**
+     * Runs a change and records its outcome: success, denied (not the caller's: 404) or rejected. A
+     * success is recorded in the caller's transaction (it commits with the change, one commit per
+     * request); a refusal is queued, because the caller's transaction rolls back.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public <T> T audited(String memberId, String personId, String action, String resourceId, Supplier<T> work) {
+        T result = refusalsQueued(memberId, personId, action, resourceId, work);
+        em.persist(new AuditEntry(memberId, "member", personId, action, resourceId, SUCCESS, Instant.now()));
+        return result;
+    }
+
+    /**
+     * Runs a read and queues its outcome (AuditQueue): the read itself writes nothing, and its entry is
+     * written within a second with others.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public <T> T auditedRead(String memberId, String personId, String action, String resourceId, Supplier<T> work) {
+        T result = refusalsQueued(memberId, personId, action, resourceId, work);
+        queue(memberId, "member", personId, action, resourceId, SUCCESS);
+        return result;
+    }
+
+    private <T> T refusalsQueued(String memberId, String personId, String action, String resourceId, Supplier<T> work) {
         try {
-            T result = work.get();
-            em.persist(new AuditEntry(memberId, "member", personId, action, resourceId, SUCCESS, Instant.now()));
-            return result;
+            return work.get();
         } catch (BusinessException e) {
-            self().record(memberId, "member", personId, action, resourceId,
-                    e.kind() == ErrorKind.NOT_FOUND ? DENIED : REJECTED);
+            queue(memberId, "member", personId, action, resourceId, e.kind() == ErrorKind.NOT_FOUND ? DENIED : REJECTED);
             throw e;
         }
     }
@@ -58,11 +82,6 @@ public class AuditTrail {
         Filter filter = new Filter().andIfGiven("e.personId = :person", "person", personId)
                 .andIfGiven("e.actorId = :actor", "actor", actorId);
         return page.read(em, AuditEntry.class, "AuditEntry e", filter, "e.occurredAt desc, e.id", AuditEntry::view);
-    }
-
-    /** Through the container, so that REQUIRES_NEW applies. */
-    private AuditTrail self() {
-        return session.getBusinessObject(AuditTrail.class);
     }
 
 }

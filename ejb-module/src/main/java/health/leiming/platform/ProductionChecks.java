@@ -64,6 +64,10 @@ public final class ProductionChecks {
             checks.problem("leiming.admin.totp-required", "is false: admins and operators would work without a second"
                     + " factor; remove the setting");
         }
+        if ("true".equalsIgnoreCase(checks.value("leiming.bench.ladder").orElse("false"))) {
+            checks.problem("leiming.bench.ladder", "is true: the benchmark's cost-ladder endpoints would be open; remove"
+                    + " the setting");
+        }
         checks.smsGateway();
         checks.jwtKeys();
         checks.database(databaseProduct);

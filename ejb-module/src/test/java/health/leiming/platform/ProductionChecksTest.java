@@ -120,6 +120,15 @@ class ProductionChecksTest {
     }
 
     @Test
+    void theBenchmarksCostLadderIsRefused() {
+        Map<String, String> config = safe();
+        config.put("leiming.bench.ladder", "true");
+        refusedFor("leiming.bench.ladder", config, "MariaDB");
+        config.put("leiming.bench.ladder", "false");
+        assertEquals(List.of(), problems(config, "MariaDB"));
+    }
+
+    @Test
     void theEmbeddedDatabaseOnlyWhenAllowedForATrial() {
         refusedFor("leiming.db", safe(), "H2");
         Map<String, String> trial = safe();

@@ -59,8 +59,13 @@ public class AuditFilter implements ContainerResponseFilter {
         String outcome = status < 400 ? AuditTrail.SUCCESS
                 : status == 403 || status == 404 ? AuditTrail.DENIED : AuditTrail.REJECTED;
         try {
-            audit.record(caller.getName(), role, null, action.length() <= 60 ? action : action.substring(0, 60),
-                    resourceId, outcome);
+            String shortAction = action.length() <= 60 ? action : action.substring(0, 60);
+            if ("GET".equals(request.getMethod()) || status >= 400) {
+                // a read, or a refusal that changed nothing: queued and written within a second with others
+                audit.queue(caller.getName(), role, null, shortAction, resourceId, outcome);
+            } else {
+                audit.record(caller.getName(), role, null, shortAction, resourceId, outcome);
+            }
         } catch (RuntimeException e) {
             LOG.warning(() -> "Audit entry not written for " + action + ": " + e);
         }

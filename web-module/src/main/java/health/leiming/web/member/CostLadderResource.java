@@ -1,0 +1,80 @@
+package health.leiming.web.member;
+
+import health.leiming.member.CostLadder;
+import health.leiming.web.platform.ApiResponse;
+import health.leiming.web.platform.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.function.UnaryOperator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The rungs of the benchmark's cost ladder between Liberty's /health/live and GET /users/me (see
+ * bench/README.md): each passes every filter a member's request passes (token, rate limit, active
+ * account, request id, audit filter) and adds one layer. Not part of the API: 404 unless
+ * leiming.bench.ladder=true, which production refuses; hidden from the OpenAPI document.
+ */
+@Path("/bench/ladder")
+@RolesAllowed("member")
+@Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
+public class CostLadderResource {
+
+    @Inject
+    CostLadder ladder;
+
+    @Inject
+    @ConfigProperty(name = "leiming.bench.ladder", defaultValue = "false")
+    boolean enabled;
+
+    @Context
+    SecurityContext security;
+
+    /** The caller's id in the envelope: the authenticated request path with no work behind it. */
+    @GET
+    @Path("/noop")
+    @Operation(hidden = true)
+    public ApiResponse<String> noop() {
+        return rung(UnaryOperator.identity());
+    }
+
+    /** Plus an EJB call without a transaction. */
+    @GET
+    @Path("/ejb")
+    @Operation(hidden = true)
+    public ApiResponse<String> ejb() {
+        return rung(ladder::call);
+    }
+
+    /** Plus a transaction that touches nothing. */
+    @GET
+    @Path("/tx")
+    @Operation(hidden = true)
+    public ApiResponse<String> transaction() {
+        return rung(ladder::emptyTransaction);
+    }
+
+    /** Plus one em.find of the member's row. */
+    @GET
+    @Path("/find")
+    @Operation(hidden = true)
+    public ApiResponse<String> find() {
+        return rung(ladder::find);
+    }
+
+    private ApiResponse<String> rung(UnaryOperator<String> work) {
+        if (!enabled) {
+            throw new NotFoundException();
+        }
+        return ApiResponse.ok(work.apply(Caller.memberId(security)));
+    }
+}
