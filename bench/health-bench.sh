@@ -5,13 +5,13 @@
 # the ingest and the 1-year trend, and the same trend as one raw SQL GROUP BY-day query over JDBC.
 # Each rung is measured in every round; bench/ladder.py reports the median ratios to /health/live.
 #
-#   bench/health-bench.sh [h2|mysql|postgresql] [seconds per measurement=10] [rounds=3] [warm-up seconds=15]
+#   bench/health-bench.sh [h2|mysql|postgresql] [seconds per measurement=10] [rounds=3] [warm-up seconds per rung=30]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${1:-h2}
 seconds=${2:-10}
 rounds=${3:-3}
-warmup=${4:-15}
+warmup=${4:-30}
 
 if ! command -v wrk >/dev/null; then
   apt-get install -y -q wrk >/dev/null 2>&1 || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
@@ -66,18 +66,21 @@ ops=http://localhost:9081   # Liberty's own endpoints answer on the operations p
 
 # The cost ladder: each rung adds one layer to the one before, all measured in the same run.
 #   live    Liberty's /health/live (operations port): the floor
-#   noop    a member's authenticated request with no work (every filter, JAX-RS, JSON-B)
+#   servlet a plain servlet of the application on the public port (its web container, nothing of ours)
+#   anon    an anonymous JAX-RS request with no work (our filters, JAX-RS, JSON-B; no token)
+#   noop    a member's authenticated request with no work (+ the token check, active account)
 #   ejb     + an EJB call, no transaction
 #   tx      + a transaction that touches nothing
 #   find    + one em.find of the member's row
 #   me      GET /users/me (the same read, mapped to the profile, phone decrypted and masked)
 #   ingest  POST /health/records (classify, roll up, audit, alert events)
 #   trend   GET /health/trends, 1 year of blood pressure (ownership check, audited read)
-names=(live noop ejb tx find me ingest trend)
-declare -A url=([live]="$ops/health/live" [noop]="$api/api/v1/bench/ladder/noop" [ejb]="$api/api/v1/bench/ladder/ejb"
+names=(live servlet anon noop ejb tx find me ingest trend)
+declare -A url=([live]="$ops/health/live" [servlet]="$api/bench/servlet" [anon]="$api/api/v1/bench/ladder/anon"
+  [noop]="$api/api/v1/bench/ladder/noop" [ejb]="$api/api/v1/bench/ladder/ejb"
   [tx]="$api/api/v1/bench/ladder/tx" [find]="$api/api/v1/bench/ladder/find" [me]="$api/api/v1/users/me"
   [ingest]="$api/api/v1/health/records" [trend]="$api/api/v1/health/trends?type=blood_pressure&period=1y")
-declare -A script=([live]="" [noop]=trend.lua [ejb]=trend.lua [tx]=trend.lua [find]=trend.lua [me]=trend.lua
+declare -A script=([live]="" [servlet]="" [anon]=anon.lua [noop]=trend.lua [ejb]=trend.lua [tx]=trend.lua [find]=trend.lua [me]=trend.lua
   [ingest]=ingest.lua [trend]=trend.lua)
 hit() { # $1 rung, $2 connections, $3 seconds, $4 output file
   local s=(); [ -n "${script[$1]}" ] && s=(-s "bench/${script[$1]}")

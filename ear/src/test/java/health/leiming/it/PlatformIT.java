@@ -150,10 +150,12 @@ class PlatformIT extends DeployedEar {
     @Test
     void theBenchmarksCostLadderIsOff() {
         Api.Session member = api.login(Api.newPhone());
-        for (String rung : List.of("noop", "ejb", "tx", "find")) {
+        for (String rung : List.of("anon", "noop", "ejb", "tx", "find")) {
             Api.Reply reply = api.get("/api/v1/bench/ladder/" + rung, member.token());
             assertEquals(404, reply.status(), rung + ": " + reply.raw());
         }
+        assertEquals(404, api.get("/api/v1/bench/ladder/anon", null).status());
+        assertEquals(404, api.get("/bench/servlet", null).status());
         assertFalse(api.openApi().getJsonObject("paths").keySet().stream().anyMatch(p -> p.contains("ladder")),
                 "not in the API's description");
     }

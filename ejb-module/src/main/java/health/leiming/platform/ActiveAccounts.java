@@ -46,15 +46,16 @@ public class ActiveAccounts {
     public boolean isActive(String subject, Set<String> groups) {
         for (String group : groups) {
             AccountStatus source = byGroup.get(group);
-            if (source != null && !isActive(source, subject)) {
+            if (source != null && !isActive(group, source, subject)) {
                 return false;
             }
         }
         return true;
     }
 
-    private boolean isActive(AccountStatus source, String subject) {
-        String key = source.group() + ":" + subject;
+    /** The group comes from the map, not from source.group(): that is an EJB call, on every request. */
+    private boolean isActive(String group, AccountStatus source, String subject) {
+        String key = group + ":" + subject;
         long now = System.nanoTime();
         Entry entry = known.get(key);
         if (entry == null || entry.until() - now < 0) {

@@ -3,6 +3,7 @@ package health.leiming.web.member;
 import health.leiming.member.CostLadder;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,8 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The rungs of the benchmark's cost ladder between Liberty's /health/live and GET /users/me (see
- * bench/README.md): each passes every filter a member's request passes (token, rate limit, active
- * account, request id, audit filter) and adds one layer. Not part of the API: 404 unless
+ * bench/README.md, and BenchServlet for the rung below these): from anon (JAX-RS and our filters, no
+ * token) and noop (every filter a member's request passes: token, rate limit, active account, request
+ * id, audit filter) each rung adds one layer. Not part of the API: 404 unless
  * leiming.bench.ladder=true, which production refuses; hidden from the OpenAPI document.
  */
 @Path("/bench/ladder")
@@ -38,6 +40,18 @@ public class CostLadderResource {
 
     @Context
     SecurityContext security;
+
+    /** No token: JAX-RS, our filters and JSON-B, without the token check. */
+    @GET
+    @Path("/anon")
+    @PermitAll
+    @Operation(hidden = true)
+    public ApiResponse<String> anonymous() {
+        if (!enabled) {
+            throw new NotFoundException();
+        }
+        return ApiResponse.ok("anonymous");
+    }
 
     /** The caller's id in the envelope: the authenticated request path with no work behind it. */
     @GET
