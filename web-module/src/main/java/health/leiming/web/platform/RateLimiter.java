@@ -46,8 +46,12 @@ final class RateLimiter {
         buckets.entrySet().removeIf(e -> e.getValue().idleSince(nowNanos) > 60_000_000_000L);
         int excess = buckets.size() - MAX_CLIENTS * 3 / 4;
         if (buckets.size() > MAX_CLIENTS && excess > 0) {
+            // Sorted on a snapshot of the idle times: buckets keep moving while this sorts, and a sort key that
+            // changes under TimSort breaks its contract (IllegalArgumentException, a 500 for the request).
             buckets.entrySet().stream()
-                    .sorted(Comparator.comparingLong(e -> -e.getValue().idleSince(nowNanos)))
+                    .map(e -> Map.entry(e.getKey(), e.getValue().idleSince(nowNanos)))
+                    .toList().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
                     .limit(excess).map(Map.Entry::getKey).toList()
                     .forEach(buckets::remove);
         }

@@ -53,4 +53,35 @@ class RateLimiterTest {
             }
         }
     }
+
+    /**
+     * Eviction while other requests move the buckets it sorts: found by the benchmark as a 500
+     * ("Comparison method violates its general contract!") when over 50,000 clients were tracked.
+     */
+    @Test
+    void evictionWhileClientsKeepComingFailsNoRequest() throws Exception {
+        RateLimiter limiter = new RateLimiter(1_000_000);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        long until = System.nanoTime() + 3 * SECOND;
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread thread = new Thread(() -> {
+                java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+                try {
+                    while (System.nanoTime() < until) {
+                        limiter.acquire("client-" + random.nextInt(70_000), System.nanoTime());
+                    }
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertEquals(null, failure.get());
+        assertTrue(limiter.trackedClients() <= 70_000);
+    }
 }
