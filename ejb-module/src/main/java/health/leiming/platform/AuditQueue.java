@@ -12,24 +12,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Audit entries of reads and of refusals, written in batches off the request path: a read then costs
  * no write of its own, and a burst of refusals no transaction each (which could take every pooled
- * connection). The queue is bounded: when it is full, callers wait for room (back-pressure); an entry is
- * never dropped, and a request that cannot queue its entry within leiming.audit.queue-wait fails
- * (503) rather than answer without it. Written at least every leiming.audit.flush-interval and at a
- * clean shutdown; a crash can lose the entries of the last interval. Changes are not queued: their
- * entry commits with the change (AuditTrail).
+ * connection). Back-pressure without deadlock: an entry is added without ever waiting (its caller is
+ * inside a transaction and may hold a pooled connection the writer needs); when the queue is full it
+ * goes to an overflow list, and the request waits for room as it leaves ({@link #awaitRoom}, called by
+ * the web layer once its transaction has ended). An entry is never dropped; when even the overflow (ten
+ * queues' worth) is full (the database has been unreachable for a while), a read is refused (503)
+ * rather than answered without its entry. Written at least every leiming.audit.flush-interval, when half full, and at a clean
+ * shutdown; a crash can lose the entries of the last interval. Changes are not queued: their entry
+ * commits with the change (AuditTrail).
  */
 @ApplicationScoped
 public class AuditQueue {
 
     private static final Logger LOG = Logs.get(AuditQueue.class);
     static final int BATCH = 500;
+    /** The overflow holds this many queues' worth: in-flight requests' entries, or a database outage's first seconds. */
+    static final int OVERFLOW_QUEUES = 10;
 
     @Resource(lookup = "concurrent/leimingScheduler")
     ManagedScheduledExecutorService scheduler;
@@ -50,6 +54,9 @@ public class AuditQueue {
     Duration maxWait;
 
     private BlockingQueue<AuditEntry> queue;
+    /** What did not fit in the queue (see add); written first. */
+    private final List<AuditEntry> overflow = new ArrayList<>();
+    private final Object room = new Object();
     /** Taken from the queue, not yet committed: written first in the next batch (a failed write loses nothing). */
     private final List<AuditEntry> taken = new ArrayList<>();
     private BackgroundLoop loop;
@@ -64,27 +71,51 @@ public class AuditQueue {
         loop.start(scheduler);
     }
 
-    /** Queues an entry, waiting while the queue is full. */
+    /** Queues an entry, never waiting: see the class comment. */
     void add(AuditEntry entry) {
-        try {
-            if (!queue.offer(entry, maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.severe(() -> "Audit queue full for " + maxWait + " (" + capacity + " entries): is the database"
-                        + " reachable? The request is refused rather than answered without its audit entry.");
-                throw new BusinessException(ErrorKind.UNAVAILABLE, "AUDIT_UNAVAILABLE", "系统繁忙，请稍后再试");
+        if (!queue.offer(entry)) {
+            synchronized (overflow) {
+                if (overflow.size() >= OVERFLOW_QUEUES * capacity) {
+                    LOG.severe(() -> "Audit queue and overflow full (" + (OVERFLOW_QUEUES + 1) * capacity + " entries): is the database"
+                            + " reachable? Reads are refused rather than answered without their audit entry.");
+                    throw new BusinessException(ErrorKind.UNAVAILABLE, "AUDIT_UNAVAILABLE", "系统繁忙，请稍后再试");
+                }
+                overflow.add(entry);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BusinessException(ErrorKind.UNAVAILABLE, "AUDIT_UNAVAILABLE", "系统繁忙，请稍后再试");
-        }
-        if (queue.size() >= Math.min(BATCH, capacity / 2)) {
             loop.nudge();
+        } else if (queue.size() >= Math.min(BATCH, capacity / 2)) {
+            loop.nudge();
+        }
+    }
+
+    /**
+     * Waits, up to leiming.audit.queue-wait, while more entries wait than the queue holds. Called as a
+     * request ends, outside its transaction, so that a burst is slowed to the writer's pace.
+     */
+    public void awaitRoom() {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        synchronized (room) {
+            while (overflowSize() > 0 && System.nanoTime() < deadline) {
+                try {
+                    room.wait(Math.max(1, Math.min(100, (deadline - System.nanoTime()) / 1_000_000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private int overflowSize() {
+        synchronized (overflow) {
+            return overflow.size();
         }
     }
 
     /** Entries queued or taken and not yet written. */
     public int backlog() {
         synchronized (taken) {
-            return queue.size() + taken.size();
+            return queue.size() + taken.size() + overflowSize();
         }
     }
 
@@ -92,7 +123,12 @@ public class AuditQueue {
     boolean writeBatch() {
         synchronized (taken) {
             if (taken.isEmpty()) {
-                queue.drainTo(taken, BATCH);
+                synchronized (overflow) {
+                    int n = Math.min(BATCH, overflow.size());
+                    taken.addAll(overflow.subList(0, n));
+                    overflow.subList(0, n).clear();
+                }
+                queue.drainTo(taken, BATCH - taken.size());
             }
             if (taken.isEmpty()) {
                 return false;
@@ -100,6 +136,9 @@ public class AuditQueue {
             writer.write(taken);
             int written = taken.size();
             taken.clear();
+            synchronized (room) {
+                room.notifyAll();
+            }
             return written == BATCH;
         }
     }

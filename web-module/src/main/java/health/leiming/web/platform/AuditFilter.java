@@ -1,5 +1,6 @@
 package health.leiming.web.platform;
 
+import health.leiming.platform.AuditQueue;
 import health.leiming.platform.AuditTrail;
 import health.leiming.platform.Logs;
 import jakarta.inject.Inject;
@@ -39,6 +40,9 @@ public class AuditFilter implements ContainerResponseFilter {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    AuditQueue pending;
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         SecurityContext security = request.getSecurityContext();
@@ -46,6 +50,8 @@ public class AuditFilter implements ContainerResponseFilter {
         if (caller == null) {
             return;
         }
+        // Outside the request's transaction now: where a burst may wait for the audit writer (AuditQueue).
+        pending.awaitRoom();
         String role = ROLES.stream().filter(security::isUserInRole).findFirst().orElse(null);
         String path = request.getUriInfo().getPath();
         path = path.startsWith("/") ? path.substring(1) : path;
