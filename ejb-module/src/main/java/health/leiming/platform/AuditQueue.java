@@ -56,6 +56,8 @@ public class AuditQueue {
     private BlockingQueue<AuditEntry> queue;
     /** What did not fit in the queue (see add); written first. */
     private final List<AuditEntry> overflow = new ArrayList<>();
+    /** overflow.size(), readable without its lock: awaitRoom runs on every authenticated request. */
+    private volatile int overflowed;
     private final Object room = new Object();
     /** Taken from the queue, not yet committed: written first in the next batch (a failed write loses nothing). */
     private final List<AuditEntry> taken = new ArrayList<>();
@@ -81,6 +83,7 @@ public class AuditQueue {
                     throw new BusinessException(ErrorKind.UNAVAILABLE, "AUDIT_UNAVAILABLE", "系统繁忙，请稍后再试");
                 }
                 overflow.add(entry);
+                overflowed = overflow.size();
             }
             loop.nudge();
         } else if (queue.size() >= Math.min(BATCH, capacity / 2)) {
@@ -93,9 +96,12 @@ public class AuditQueue {
      * request ends, outside its transaction, so that a burst is slowed to the writer's pace.
      */
     public void awaitRoom() {
+        if (overflowed == 0) {
+            return; // the usual case: no lock taken
+        }
         long deadline = System.nanoTime() + maxWait.toNanos();
         synchronized (room) {
-            while (overflowSize() > 0 && System.nanoTime() < deadline) {
+            while (overflowed > 0 && System.nanoTime() < deadline) {
                 try {
                     room.wait(Math.max(1, Math.min(100, (deadline - System.nanoTime()) / 1_000_000)));
                 } catch (InterruptedException e) {
@@ -106,16 +112,10 @@ public class AuditQueue {
         }
     }
 
-    private int overflowSize() {
-        synchronized (overflow) {
-            return overflow.size();
-        }
-    }
-
     /** Entries queued or taken and not yet written. */
     public int backlog() {
         synchronized (taken) {
-            return queue.size() + taken.size() + overflowSize();
+            return queue.size() + taken.size() + overflowed;
         }
     }
 
@@ -127,6 +127,7 @@ public class AuditQueue {
                     int n = Math.min(BATCH, overflow.size());
                     taken.addAll(overflow.subList(0, n));
                     overflow.subList(0, n).clear();
+                    overflowed = overflow.size();
                 }
                 queue.drainTo(taken, BATCH - taken.size());
             }

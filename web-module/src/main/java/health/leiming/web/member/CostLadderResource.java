@@ -47,9 +47,7 @@ public class CostLadderResource {
     @PermitAll
     @Operation(hidden = true)
     public ApiResponse<String> anonymous() {
-        if (!enabled) {
-            throw new NotFoundException();
-        }
+        requireEnabled();
         return ApiResponse.ok("anonymous");
     }
 
@@ -86,9 +84,13 @@ public class CostLadderResource {
     }
 
     private ApiResponse<String> rung(UnaryOperator<String> work) {
+        requireEnabled();
+        return ApiResponse.ok(work.apply(Caller.memberId(security)));
+    }
+
+    private void requireEnabled() {
         if (!enabled) {
             throw new NotFoundException();
         }
-        return ApiResponse.ok(work.apply(Caller.memberId(security)));
     }
 }
