@@ -2,6 +2,8 @@ package health.leiming.platform.events;
 
 import health.leiming.platform.Logs;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,6 +38,13 @@ public class EventDispatcher {
     @Inject
     Event<BusinessEvent> observers;
 
+    /**
+     * In a transaction of its own, apart from the message's delivery: the database needs no XA. A
+     * crash after this commits and before the delivery is acknowledged redelivers the message, and
+     * the processed-events record makes that a no-op; a failure here rolls back and the broker
+     * delivers again.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void dispatch(String eventId, String eventType, String payload) {
         Optional<Class<? extends BusinessEvent>> type = registry.typeNamed(eventType);
         if (type.isEmpty()) {

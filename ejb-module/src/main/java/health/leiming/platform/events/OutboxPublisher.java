@@ -1,23 +1,20 @@
 package health.leiming.platform.events;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSProducer;
-import jakarta.jms.Queue;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Publishes pending outbox events to the broker. Sending a message and marking its event published
- * happen in one XA transaction: either both happen or neither does, so an event is never marked
- * sent without having been sent. Should two servers pick the same event, the version check lets only
- * one commit; consumers deduplicate on the event id regardless.
+ * Publishes pending outbox events to the broker: reads a batch, has {@link EventSender} put it on the
+ * broker (outside this transaction), then marks it published. An event is never marked published
+ * without having been stored by the broker; it may be sent twice (a crash after the send, or two
+ * servers picking the same batch, where the version check lets only one commit), and the consumers
+ * deduplicate on the event id. No XA: the database takes part in plain local transactions.
  */
 @Stateless
 public class OutboxPublisher {
@@ -29,11 +26,8 @@ public class OutboxPublisher {
     @PersistenceContext(unitName = "leiming")
     EntityManager em;
 
-    @Resource(lookup = "jms/leimingCF")
-    ConnectionFactory connectionFactory;
-
-    @Resource(lookup = "jms/leimingEvents")
-    Queue events;
+    @Inject
+    EventSender sender;
 
     /** Publishes up to {@code max} pending events, oldest first; returns how many. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -44,19 +38,9 @@ public class OutboxPublisher {
         if (pending.isEmpty()) {
             return 0;
         }
+        sender.send(pending);
         Instant now = Instant.now();
-        try (JMSContext context = connectionFactory.createContext()) {
-            for (OutboxEvent event : pending) {
-                JMSProducer producer = context.createProducer()
-                        .setProperty(EVENT_ID, event.id())
-                        .setProperty(EVENT_TYPE, event.eventType());
-                if (event.requestId() != null) {
-                    producer.setProperty(REQUEST_ID, event.requestId());
-                }
-                producer.send(events, event.payload());
-                event.markPublished(now);
-            }
-        }
+        pending.forEach(event -> event.markPublished(now));
         return pending.size();
     }
 
