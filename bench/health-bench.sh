@@ -46,6 +46,8 @@ case "$db" in
   *) echo "usage: health-bench.sh [h2|mysql|postgresql] [seconds] [rounds] [warm-up seconds]" >&2; exit 2 ;;
 esac
 
+# Deep stacks for a profile (Liberty's request path is deeper than JFR's default 64 frames).
+[ -n "${BENCH_PROFILE:-}" ] && export JVM_ARGS="${JVM_ARGS:-} -XX:FlightRecorderOptions:stackdepth=512"
 ./mvnw -B -Prun package >"$out/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
@@ -86,6 +88,22 @@ hit() { # $1 rung, $2 connections, $3 seconds, $4 output file
   local s=(); [ -n "${script[$1]}" ] && s=(-s "bench/${script[$1]}")
   wrk -t2 -c"$2" -d"$3s" --latency "${s[@]}" "${url[$1]}" >"$4"
 }
+
+# BENCH_PROFILE=<rung>: warm that rung up, record a JFR CPU profile of the server while it runs at 64
+# connections, print where the time went (bench/jfr-top.py) and stop; nothing is measured.
+if [ -n "${BENCH_PROFILE:-}" ]; then
+  name=$BENCH_PROFILE
+  hit "$name" 8 "$warmup" /dev/null
+  pid=$(jcmd -l | awk '/ws-server.jar/ {print $1}')
+  jcmd "$pid" JFR.start name=bench settings=profile >/dev/null
+  hit "$name" 64 "$seconds" "$out/profile-$name.txt"
+  jcmd "$pid" JFR.dump name=bench filename="$out/profile-$name.jfr" >/dev/null
+  jcmd "$pid" JFR.stop name=bench >/dev/null
+  jfr print --events jdk.ExecutionSample "$out/profile-$name.jfr" >"$out/profile-$name.samples"
+  grep -E "Requests/sec" "$out/profile-$name.txt"
+  python3 bench/jfr-top.py "$out/profile-$name.samples" 40 "${BENCH_PROFILE_FILTER:-}"
+  exit 0
+fi
 
 # Warm-up, not measured: first at 8 connections (leaving the JIT's compiler a core), then at 64.
 for name in "${names[@]}"; do hit "$name" 8 "$warmup" /dev/null; done
