@@ -99,7 +99,7 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
   hit "$name" 64 "$seconds" "$out/profile-$name.txt"
   jcmd "$pid" JFR.dump name=bench filename="$out/profile-$name.jfr" >/dev/null
   jcmd "$pid" JFR.stop name=bench >/dev/null
-  jfr print --events jdk.ExecutionSample "$out/profile-$name.jfr" >"$out/profile-$name.samples"
+  jfr print --stack-depth 512 --events jdk.ExecutionSample "$out/profile-$name.jfr" >"$out/profile-$name.samples"
   grep -E "Requests/sec" "$out/profile-$name.txt"
   python3 bench/jfr-top.py "$out/profile-$name.samples" 40 "${BENCH_PROFILE_FILTER:-}"
   exit 0

@@ -2,7 +2,7 @@
 """Where a JFR recording's CPU samples went: the methods that were running (self), and the methods
 whose frames the samples passed through (inclusive), as shares of all samples.
 
-    jfr print --events jdk.ExecutionSample rec.jfr > samples.txt
+    jfr print --stack-depth 512 --events jdk.ExecutionSample rec.jfr > samples.txt
     python3 bench/jfr-top.py samples.txt [rows=30] [filter substring for the inclusive list]
 """
 import collections

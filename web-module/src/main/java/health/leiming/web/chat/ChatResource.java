@@ -21,9 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -67,8 +64,6 @@ public class ChatResource {
     }
 
     private TokenVerifier.Bearer caller() {
-        Set<String> groups = Stream.of("member", "staff", "admin", "operator").filter(security::isUserInRole)
-                .collect(Collectors.toUnmodifiableSet());
-        return new TokenVerifier.Bearer(Caller.memberId(security), groups);
+        return new TokenVerifier.Bearer(Caller.memberId(security), Caller.groups(security));
     }
 }

@@ -9,8 +9,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A disabled account's tokens stop working: a suspended member's, a disabled admin's, a companion's
@@ -19,8 +17,6 @@ import java.util.stream.Collectors;
 @Provider
 @Priority(Priorities.AUTHORIZATION)
 public class ActiveAccountFilter implements ContainerRequestFilter {
-
-    private static final Set<String> GROUPS = Set.of("member", "staff", "admin", "operator");
 
     @Inject
     ActiveAccounts accounts;
@@ -32,8 +28,7 @@ public class ActiveAccountFilter implements ContainerRequestFilter {
         if (caller == null) {
             return;
         }
-        Set<String> groups = GROUPS.stream().filter(security::isUserInRole).collect(Collectors.toUnmodifiableSet());
-        if (!accounts.isActive(caller.getName(), groups)) {
+        if (!accounts.isActive(caller.getName(), Caller.groups(security))) {
             request.abortWith(Errors.of(403, "ACCOUNT_DISABLED", "账号已停用，请联系客服", null));
         }
     }

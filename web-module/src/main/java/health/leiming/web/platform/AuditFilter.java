@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,7 +53,8 @@ public class AuditFilter implements ContainerResponseFilter {
         }
         // Outside the request's transaction now: where a burst may wait for the audit writer (AuditQueue).
         pending.awaitRoom();
-        String role = ROLES.stream().filter(security::isUserInRole).findFirst().orElse(null);
+        Set<String> groups = Caller.groups(security);
+        String role = ROLES.stream().filter(groups::contains).findFirst().orElse(null);
         String path = request.getUriInfo().getPath();
         path = path.startsWith("/") ? path.substring(1) : path;
         int status = response.getStatus();

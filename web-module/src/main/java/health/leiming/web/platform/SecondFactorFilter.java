@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,7 +32,11 @@ public class SecondFactorFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         SecurityContext security = request.getSecurityContext();
         Principal caller = security.getUserPrincipal();
-        if (!required || caller == null || !(security.isUserInRole("admin") || security.isUserInRole("operator"))) {
+        if (!required || caller == null) {
+            return;
+        }
+        Set<String> groups = Caller.groups(security);
+        if (!groups.contains("admin") && !groups.contains("operator")) {
             return;
         }
         String path = request.getUriInfo().getPath();
