@@ -74,15 +74,16 @@ ops=http://localhost:9081   # Liberty's own endpoints answer on the operations p
 #   ejb     + an EJB call, no transaction
 #   tx      + a transaction that touches nothing
 #   find    + one em.find of the member's row
+#   read    the same em.find without the transaction (how read-only services read)
 #   me      GET /users/me (the same read, mapped to the profile, phone decrypted and masked)
 #   ingest  POST /health/records (classify, roll up, audit, alert events)
 #   trend   GET /health/trends, 1 year of blood pressure (ownership check, audited read)
-names=(live servlet anon noop ejb tx find me ingest trend)
+names=(live servlet anon noop ejb tx find read me ingest trend)
 declare -A url=([live]="$ops/health/live" [servlet]="$api/bench/servlet" [anon]="$api/api/v1/bench/ladder/anon"
   [noop]="$api/api/v1/bench/ladder/noop" [ejb]="$api/api/v1/bench/ladder/ejb"
-  [tx]="$api/api/v1/bench/ladder/tx" [find]="$api/api/v1/bench/ladder/find" [me]="$api/api/v1/users/me"
+  [tx]="$api/api/v1/bench/ladder/tx" [find]="$api/api/v1/bench/ladder/find" [read]="$api/api/v1/bench/ladder/read" [me]="$api/api/v1/users/me"
   [ingest]="$api/api/v1/health/records" [trend]="$api/api/v1/health/trends?type=blood_pressure&period=1y")
-declare -A script=([live]="" [servlet]="" [anon]=anon.lua [noop]=trend.lua [ejb]=trend.lua [tx]=trend.lua [find]=trend.lua [me]=trend.lua
+declare -A script=([live]="" [servlet]="" [anon]=anon.lua [noop]=trend.lua [ejb]=trend.lua [tx]=trend.lua [find]=trend.lua [read]=trend.lua [me]=trend.lua
   [ingest]=ingest.lua [trend]=trend.lua)
 hit() { # $1 rung, $2 connections, $3 seconds, $4 output file
   local s=(); [ -n "${script[$1]}" ] && s=(-s "bench/${script[$1]}")

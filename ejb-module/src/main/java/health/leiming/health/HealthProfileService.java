@@ -6,6 +6,8 @@ import health.leiming.platform.AuditTrail;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -75,6 +77,7 @@ public class HealthProfileService {
     }
 
     /** The person's height in cm (for BMI of weight readings), or null. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public BigDecimal heightOf(String personId) {
         HealthProfile profile = em.find(HealthProfile.class, personId);
         return profile == null ? null : profile.heightCm();

@@ -36,4 +36,14 @@ public class CostLadder {
         Member member = em.find(Member.class, memberId);
         return member == null ? null : member.id();
     }
+
+    /**
+     * The same read without a transaction: the connection stays in auto-commit, so the database sees one
+     * statement instead of "autocommit off, SELECT, COMMIT, autocommit on".
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String read(String memberId) {
+        Member member = em.find(Member.class, memberId);
+        return member == null ? null : member.id();
+    }
 }

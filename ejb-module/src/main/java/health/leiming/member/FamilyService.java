@@ -5,6 +5,8 @@ import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import health.leiming.platform.FieldCipher;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -87,6 +89,7 @@ public class FamilyService {
     }
 
     /** The member's own person for a null id, else the given person if the member owns it; otherwise 404. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Person owned(String memberId, String personId) {
         Person person = em.find(Person.class, personOrSelf(memberId, personId));
         if (person == null || !person.belongsTo(memberId)) {

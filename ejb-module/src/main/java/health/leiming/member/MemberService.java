@@ -5,6 +5,8 @@ import health.leiming.platform.BusinessException;
 import health.leiming.platform.Logs;
 import health.leiming.platform.events.Outbox;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,6 +37,8 @@ public class MemberService {
     @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
     ZoneId businessZone;
 
+    /** A read: no transaction (one statement on the connection, see CostLadder.read). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public MemberProfile profile(String memberId) {
         return find(memberId).profile();
     }

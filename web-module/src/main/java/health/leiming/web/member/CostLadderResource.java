@@ -83,6 +83,14 @@ public class CostLadderResource {
         return rung(ladder::find);
     }
 
+    /** The same em.find outside a transaction (how read-only services read). */
+    @GET
+    @Path("/read")
+    @Operation(hidden = true)
+    public ApiResponse<String> read() {
+        return rung(ladder::read);
+    }
+
     private ApiResponse<String> rung(UnaryOperator<String> work) {
         requireEnabled();
         return ApiResponse.ok(work.apply(Caller.memberId(security)));
