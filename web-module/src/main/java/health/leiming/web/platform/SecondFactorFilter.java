@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,14 +36,22 @@ public class SecondFactorFilter implements ContainerRequestFilter {
         if (!required || caller == null) {
             return;
         }
-        Set<String> groups = Caller.groups(security);
-        if (!groups.contains("admin") && !groups.contains("operator")) {
-            return;
-        }
-        String path = request.getUriInfo().getPath();
-        path = path.startsWith("/") ? path.substring(1) : path;
-        if (!path.startsWith("admin/me") && !accounts.hasSecondFactor(caller.getName())) {
+        if (enrolmentRequired(Caller.groups(security), request.getUriInfo().getPath(),
+                () -> accounts.hasSecondFactor(caller.getName()))) {
             request.abortWith(Errors.of(403, "OTP_ENROLMENT_REQUIRED", "请先在“我的账号”中绑定身份验证器", null));
         }
+    }
+
+    /**
+     * Whether an admin or operator must enrol a second factor before this request: everywhere but their
+     * own account (admin/me and below, where they enrol). Members and staff are never asked.
+     */
+    static boolean enrolmentRequired(Set<String> groups, String path, BooleanSupplier hasSecondFactor) {
+        if (!groups.contains("admin") && !groups.contains("operator")) {
+            return false;
+        }
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        boolean ownAccount = relative.equals("admin/me") || relative.startsWith("admin/me/");
+        return !ownAccount && !hasSecondFactor.getAsBoolean();
     }
 }
