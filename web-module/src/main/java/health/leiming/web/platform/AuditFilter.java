@@ -55,8 +55,7 @@ public class AuditFilter implements ContainerResponseFilter {
         pending.awaitRoom();
         Set<String> groups = Caller.groups(security);
         String role = ROLES.stream().filter(groups::contains).findFirst().orElse(null);
-        String path = request.getUriInfo().getPath();
-        path = path.startsWith("/") ? path.substring(1) : path;
+        String path = ApiPaths.relative(request.getUriInfo().getPath());
         int status = response.getStatus();
         if (role == null || !audited(role, path, status)) {
             return;
@@ -80,18 +79,13 @@ public class AuditFilter implements ContainerResponseFilter {
     }
 
     static boolean audited(String role, String path, int status) {
-        if (AUDITED_ELSEWHERE.stream().anyMatch(p -> under(path, p))
-                || status < 400 && SUCCESS_AUDITED_ELSEWHERE.stream().anyMatch(p -> under(path, p))) {
+        if (AUDITED_ELSEWHERE.stream().anyMatch(p -> ApiPaths.under(path, p))
+                || status < 400 && SUCCESS_AUDITED_ELSEWHERE.stream().anyMatch(p -> ApiPaths.under(path, p))) {
             return false;
         }
         if (!"member".equals(role)) {
             return path.startsWith("admin/") || path.startsWith("staff/") || path.startsWith("orders/");
         }
-        return MEMBER_PATHS.stream().anyMatch(p -> under(path, p));
-    }
-
-    /** The path is the prefix or below it, segment by segment ("admin/members" is not under "admin/me"). */
-    private static boolean under(String path, String prefix) {
-        return path.equals(prefix) || path.startsWith(prefix + "/");
+        return MEMBER_PATHS.stream().anyMatch(p -> ApiPaths.under(path, p));
     }
 }

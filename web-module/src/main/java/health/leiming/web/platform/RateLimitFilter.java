@@ -63,8 +63,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        path = path.startsWith("/") ? path.substring(1) : path;
+        String path = ApiPaths.relative(request.getUriInfo().getPath());
         if (!enabled || path.startsWith("payments/wechat/")) {
             return;
         }

@@ -50,8 +50,6 @@ public class SecondFactorFilter implements ContainerRequestFilter {
         if (!groups.contains("admin") && !groups.contains("operator")) {
             return false;
         }
-        String relative = path.startsWith("/") ? path.substring(1) : path;
-        boolean ownAccount = relative.equals("admin/me") || relative.startsWith("admin/me/");
-        return !ownAccount && !hasSecondFactor.getAsBoolean();
+        return !ApiPaths.under(ApiPaths.relative(path), "admin/me") && !hasSecondFactor.getAsBoolean();
     }
 }
