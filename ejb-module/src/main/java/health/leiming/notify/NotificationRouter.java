@@ -148,7 +148,7 @@ public class NotificationRouter {
      */
     private boolean alertSmsAllowed(RiskAlertRaised alert) {
         if (counters.takeInTransaction("alert-type:" + alert.personId() + ":" + alert.type().name(), alertCollapse, 1) > 0) {
-            LOG.info(() -> "Alert SMS collapsed into an earlier one: " + alert.type() + " for person " + alert.personId());
+            LOG.fine(() -> "Alert SMS collapsed into an earlier one: " + alert.type() + " for person " + alert.personId());
             return false;
         }
         if (counters.takeInTransaction("alert-person:" + alert.personId(), Duration.ofDays(1), alertsPerPersonPerDay) > 0) {
