@@ -81,8 +81,30 @@ public class CrashClients {
                     "{\"phone\":\"" + phone + "\",\"code\":\"" + code + "\"}", null), "login");
             Matcher token = TOKEN.matcher(login.body());
             token.find();
+            acceptConsents(base, token.group(1));
             Files.writeString(dir.resolve("member-" + m + ".token"), token.group(1));
         }
+    }
+
+    private static final Pattern KIND = Pattern.compile("\"kind\":\"(\\w+)\"");
+    private static final Pattern VERSION = Pattern.compile("\"version\":(\\d+)");
+
+    private static volatile String consentDocuments;
+
+    /** Accepts the current version of every consent document, as a member does at registration. */
+    static void acceptConsents(String base, String token) throws Exception {
+        if (consentDocuments == null) { // the same for every member of the run
+            consentDocuments = check(send(base, "GET", "/api/v1/privacy/documents", null, null), "documents").body();
+        }
+        String documents = consentDocuments;
+        Matcher kinds = KIND.matcher(documents);
+        Matcher versions = VERSION.matcher(documents);
+        StringBuilder items = new StringBuilder();
+        while (kinds.find() && versions.find()) {
+            items.append(items.length() == 0 ? "" : ",").append("{\"kind\":\"").append(kinds.group(1))
+                    .append("\",\"version\":").append(versions.group(1)).append('}');
+        }
+        check(send(base, "POST", "/api/v1/privacy/consents", "{\"consents\":[" + items + "]}", token), "consent");
     }
 
     private static HttpResponse<String> check(HttpResponse<String> response, String what) {

@@ -60,7 +60,11 @@ public class BatchBench {
                 + " VALUES (?, ?, 'blood_pressure', ?, ?, 72, 'mmHg', 'manual', ?, ?, ?, ?, 0)");
              PreparedStatement daily = c.prepareStatement("INSERT INTO health_daily_stats (person_id, data_type, stat_day,"
                 + " reading_count, reading_sum, reading_min, reading_max, diastolic_sum, diastolic_min, diastolic_max,"
-                + " abnormal_count, alert_count) VALUES (?, 'blood_pressure', ?, 4, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " abnormal_count, alert_count) VALUES (?, 'blood_pressure', ?, 4, ?, ?, ?, ?, ?, ?, ?, ?)");
+             // The members accepted the first versions of the privacy policy and the health-data consent
+             // (the job makes no report for a member without the latter).
+             PreparedStatement consent = c.prepareStatement("INSERT INTO consent_records (id, member_id, kind, version,"
+                + " action, occurred_at) VALUES (?, ?, ?, 1, 'accepted', ?)")) {
             for (int p = 0; p < persons; p++) {
                 String id = UUID.randomUUID().toString();
                 user.setString(1, id);
@@ -75,6 +79,13 @@ public class BatchBench {
                 person.setTimestamp(4, now);
                 person.setTimestamp(5, now);
                 person.addBatch();
+                for (String kind : new String[] {"privacy_policy", "health_data"}) {
+                    consent.setString(1, UUID.randomUUID().toString());
+                    consent.setString(2, id);
+                    consent.setString(3, kind);
+                    consent.setTimestamp(4, now);
+                    consent.addBatch();
+                }
                 int base = 110 + random.nextInt(50);
                 for (int d = 0; d < days; d++) {
                     LocalDate day = first.plusDays(d);
@@ -114,6 +125,7 @@ public class BatchBench {
                     person.executeBatch();
                     record.executeBatch();
                     daily.executeBatch();
+                    consent.executeBatch();
                     c.commit();
                 }
             }

@@ -144,7 +144,33 @@ public class HealthBench {
         if (!m.find()) {
             throw new IllegalStateException("login failed: " + login.body());
         }
+        acceptConsents(base, m.group(1));
         return m.group(1);
+    }
+
+    private static final Pattern KIND = Pattern.compile("\"kind\":\"(\\w+)\"");
+    private static final Pattern VERSION = Pattern.compile("\"version\":(\\d+)");
+
+    private static volatile String consentDocuments;
+
+    /** Accepts the current version of every consent document, as a member does at registration. */
+    static void acceptConsents(String base, String token) throws Exception {
+        if (consentDocuments == null) { // the same for every member of the run
+            consentDocuments = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/privacy/documents")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        }
+        String documents = consentDocuments;
+        Matcher kinds = KIND.matcher(documents);
+        Matcher versions = VERSION.matcher(documents);
+        StringBuilder items = new StringBuilder();
+        while (kinds.find() && versions.find()) {
+            items.append(items.length() == 0 ? "" : ",").append("{\"kind\":\"").append(kinds.group(1))
+                    .append("\",\"version\":").append(versions.group(1)).append('}');
+        }
+        HttpResponse<String> accepted = post(base + "/api/v1/privacy/consents", "{\"consents\":[" + items + "]}", token);
+        if (accepted.statusCode() != 200) {
+            throw new IllegalStateException("consent failed: " + accepted.body());
+        }
     }
 
     static Object record(String base, String token, Instant at, int systolic) throws Exception {

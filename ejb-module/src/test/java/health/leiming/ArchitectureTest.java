@@ -50,6 +50,7 @@ class ArchitectureTest {
                 .layer("content").definedBy("health.leiming.content..")
                 .layer("notify").definedBy("health.leiming.notify..")
                 .layer("wecom").definedBy("health.leiming.wecom..")
+                .layer("privacy").definedBy("health.leiming.privacy..")
                 .whereLayer("platform").mayNotAccessAnyLayer()
                 .whereLayer("integration").mayOnlyAccessLayers("platform")
                 .whereLayer("member").mayOnlyAccessLayers("platform", "integration")
@@ -61,6 +62,8 @@ class ArchitectureTest {
                 .whereLayer("wecom").mayOnlyAccessLayers("platform", "integration", "member", "care", "order")
                 .whereLayer("notify").mayNotBeAccessedByAnyLayer()
                 .whereLayer("wecom").mayNotBeAccessedByAnyLayer()
+                .whereLayer("privacy").mayOnlyAccessLayers("platform")
+                .whereLayer("privacy").mayNotBeAccessedByAnyLayer()
                 .check(CORE);
     }
 

@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
  * Someone whose health a member looks after (就诊人): the member themselves (relation self, same id
@@ -45,6 +46,9 @@ public class Person {
     @Column(name = "birth_date")
     private LocalDate birthDate;
 
+    private static final int CHILD_UNTIL_AGE = 14;
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
     /** The purpose ID card numbers are encrypted and indexed under (FieldCipher). */
     static final String ID_CARD = "persons.id_card";
 
@@ -58,6 +62,10 @@ public class Person {
     private String idCardMasked;
 
     private String phone;
+
+    /** When the member declared themselves the guardian of this child under 14 and consented for them. */
+    @Column(name = "guardian_consent_at")
+    private Instant guardianConsentAt;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -126,7 +134,21 @@ public class Person {
             idCardHash = cipher.blindIndex(ID_CARD, idCard.value());
             idCardMasked = idCard.masked();
         }
+        if (relation != Relation.self && isChild(now)) {
+            if (!details.guardianConsent()) {
+                throw new BusinessException(ErrorKind.BAD_REQUEST, "GUARDIAN_CONSENT_REQUIRED",
+                        "未满14周岁的家庭成员，须由其监护人同意后添加：请确认您是监护人并同意处理其个人信息");
+            }
+            if (guardianConsentAt == null) {
+                guardianConsentAt = now;
+            }
+        }
         updatedAt = now;
+    }
+
+    /** Under 14 (PIPL art. 28: all personal information of a child that age is sensitive). */
+    private boolean isChild(Instant now) {
+        return birthDate != null && birthDate.plusYears(CHILD_UNTIL_AGE).isAfter(LocalDate.ofInstant(now, CHINA));
     }
 
     public PersonView view() {

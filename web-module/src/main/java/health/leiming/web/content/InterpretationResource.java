@@ -1,5 +1,7 @@
 package health.leiming.web.content;
 
+import health.leiming.platform.ConsentKind;
+import health.leiming.web.platform.RequiresConsent;
 import health.leiming.content.AiInterpretations;
 import health.leiming.content.InterpretationRequest;
 import health.leiming.content.InterpretationView;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** AI interpretation (AI解读) of a report, of readings, or of a lab sheet; the member's own list. */
+@RequiresConsent({ConsentKind.privacy_policy, ConsentKind.health_data})
 @Path("/ai/interpretations")
 @RolesAllowed("member")
 @SecurityRequirement(name = "jwt")

@@ -1,5 +1,7 @@
 package health.leiming.web.health;
 
+import health.leiming.platform.ConsentKind;
+import health.leiming.web.platform.RequiresConsent;
 import health.leiming.health.GlucoseContext;
 import health.leiming.health.HealthPlanService;
 import health.leiming.health.MeasurementType;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Health plans (计划管理) of the member or a family member (personId), with their adherence. */
+@RequiresConsent({ConsentKind.privacy_policy, ConsentKind.health_data})
 @Path("/health/plans")
 @RolesAllowed("member")
 @SecurityRequirement(name = "jwt")

@@ -1,5 +1,7 @@
 package health.leiming.web.health;
 
+import health.leiming.platform.ConsentKind;
+import health.leiming.web.platform.RequiresConsent;
 import health.leiming.health.EmergencyContacts;
 import health.leiming.health.HealthProfileService;
 import health.leiming.health.ProfileInput;
@@ -34,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The health profile (健康档案) and health tags of the member or a family member (personId). */
+@RequiresConsent({ConsentKind.privacy_policy, ConsentKind.health_data})
 @Path("/health/profile")
 @RolesAllowed("member")
 @SecurityRequirement(name = "jwt")

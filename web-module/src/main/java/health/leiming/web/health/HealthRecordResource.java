@@ -1,5 +1,7 @@
 package health.leiming.web.health;
 
+import health.leiming.platform.ConsentKind;
+import health.leiming.web.platform.RequiresConsent;
 import health.leiming.health.HealthRecordRevision;
 import health.leiming.health.HealthRecordService;
 import health.leiming.health.RecordInput;
@@ -39,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Health records (seed 5.3.2) of the member or one of their family members (personId, default: the
  * member). Every reading is classified against the Chinese guidelines.
  */
+@RequiresConsent({ConsentKind.privacy_policy, ConsentKind.health_data})
 @Path("/health/records")
 @RolesAllowed("member")
 @SecurityRequirement(name = "jwt")

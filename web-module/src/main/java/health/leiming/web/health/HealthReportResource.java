@@ -1,5 +1,7 @@
 package health.leiming.web.health;
 
+import health.leiming.platform.ConsentKind;
+import health.leiming.web.platform.RequiresConsent;
 import health.leiming.health.HealthReports;
 import health.leiming.health.ReportView;
 import health.leiming.platform.Page;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The member's weekly and monthly health reports (and their family's; personId filters). Others': 404. */
+@RequiresConsent({ConsentKind.privacy_policy, ConsentKind.health_data})
 @Path("/health/reports")
 @RolesAllowed("member")
 @SecurityRequirement(name = "jwt")

@@ -1,5 +1,7 @@
 package health.leiming.web.health;
 
+import health.leiming.platform.ConsentKind;
+import health.leiming.web.platform.RequiresConsent;
 import health.leiming.health.DashboardView;
 import health.leiming.health.TrendService;
 import health.leiming.health.TrendView;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Trends (seed 5.3.2) and the dashboard of the member or a family member (personId). */
+@RequiresConsent({ConsentKind.privacy_policy, ConsentKind.health_data})
 @Path("/health")
 @RolesAllowed("member")
 @SecurityRequirement(name = "jwt")

@@ -1,5 +1,7 @@
 package health.leiming.web.member;
 
+import health.leiming.platform.ConsentKind;
+import health.leiming.web.platform.ConsentGate;
 import health.leiming.member.FamilyService;
 import health.leiming.member.Gender;
 import health.leiming.member.PersonDetails;
@@ -27,7 +29,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,6 +47,9 @@ public class PersonResource {
 
     @Inject
     FamilyService family;
+
+    @Inject
+    ConsentGate consents;
 
     @Context
     SecurityContext security;
@@ -64,7 +71,9 @@ public class PersonResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a family member (ID card number encrypted, answered masked)")
     public ApiResponse<PersonView> add(@Valid @NotNull PersonRequest request) {
-        return ApiResponse.ok(family.add(Caller.memberId(security), request.details()));
+        String memberId = Caller.memberId(security);
+        consents.require(memberId, request.consentsNeeded(false));
+        return ApiResponse.ok(family.add(memberId, request.details()));
     }
 
     @PUT
@@ -72,7 +81,9 @@ public class PersonResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a family member")
     public ApiResponse<PersonView> update(@PathParam("id") String id, @Valid @NotNull PersonRequest request) {
-        return ApiResponse.ok(family.update(Caller.memberId(security), id, request.details()));
+        String memberId = Caller.memberId(security);
+        consents.require(memberId, request.consentsNeeded(memberId.equals(id)));
+        return ApiResponse.ok(family.update(memberId, id, request.details()));
     }
 
     @DELETE
@@ -91,11 +102,28 @@ public class PersonResource {
             @Pattern(regexp = "male|female|unknown", message = "性别只能是 male、female 或 unknown") String gender,
             LocalDate birthDate,
             @Pattern(regexp = "\\d{17}[\\dXx]", message = "身份证号码应为18位") String idCard,
-            @Pattern(regexp = "1[3-9]\\d{9}", message = "请输入正确的手机号码") String phone) {
+            @Pattern(regexp = "1[3-9]\\d{9}", message = "请输入正确的手机号码") String phone,
+            Boolean guardianConsent) {
+
+        /**
+         * The privacy policy; the family-data consent for anyone but the member themselves; the ID card
+         * consent when a number is given (PIPL: both are sensitive, each needs its separate consent).
+         */
+        Set<ConsentKind> consentsNeeded(boolean self) {
+            Set<ConsentKind> needed = EnumSet.of(ConsentKind.privacy_policy);
+            if (!self) {
+                needed.add(ConsentKind.family_data);
+            }
+            if (idCard != null && !idCard.isBlank()) {
+                needed.add(ConsentKind.id_card);
+            }
+            return needed;
+        }
 
         PersonDetails details() {
             return new PersonDetails(name.strip(), relation == null ? null : Relation.valueOf(relation),
-                    gender == null ? null : Gender.valueOf(gender), birthDate, idCard, phone);
+                    gender == null ? null : Gender.valueOf(gender), birthDate, idCard, phone,
+                    Boolean.TRUE.equals(guardianConsent));
         }
     }
 }

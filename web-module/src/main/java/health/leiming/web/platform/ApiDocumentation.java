@@ -41,9 +41,9 @@ public class ApiDocumentation implements OASFilter {
                     "409", "ORDER_NOT_PAYABLE, ORDER_EXPIRED", "503", "PAYMENT_UNAVAILABLE, PAYMENT_REFUSED")),
             Map.entry("POST /api/v1/orders/{id}/review", Map.of("400", "RATING_INVALID, TOO_MANY_TAGS",
                     "409", "REVIEW_EXISTS, ORDER_NOT_COMPLETED")),
-            Map.entry("POST /api/v1/persons", Map.of("400", "ID_CARD_INVALID, RELATION_INVALID",
+            Map.entry("POST /api/v1/persons", Map.of("400", "ID_CARD_INVALID, RELATION_INVALID, GUARDIAN_CONSENT_REQUIRED",
                     "409", "PERSON_DUPLICATE, PERSON_IS_SELF, TOO_MANY_PERSONS")),
-            Map.entry("PUT /api/v1/persons/{id}", Map.of("400", "ID_CARD_INVALID, ID_CARD_MISMATCH, RELATION_INVALID",
+            Map.entry("PUT /api/v1/persons/{id}", Map.of("400", "ID_CARD_INVALID, ID_CARD_MISMATCH, RELATION_INVALID, GUARDIAN_CONSENT_REQUIRED",
                     "409", "PERSON_DUPLICATE")),
             Map.entry("PUT /api/v1/health/profile", Map.of("400", "PROFILE_FIELD_CONFLICT")),
             Map.entry("POST /api/v1/staff/tasks/{orderId}/start", Map.of("400", "CHECK_IN_CODE_WRONG",
@@ -79,7 +79,17 @@ public class ApiDocumentation implements OASFilter {
             Map.entry("GET /api/v1/admin/notifications", Map.of("400", "DELIVERY_STATUS_UNKNOWN")),
             Map.entry("POST /api/v1/admin/notifications/{id}/replay", Map.of("409", "DELIVERY_NOT_DEAD")),
             Map.entry("POST /api/v1/admin/jobs/{job}/start", Map.of("400", "JOB_PARAMETER_INVALID, REPORT_PERIOD_INVALID")),
-            Map.entry("POST /api/v1/admin/jobs/schedules/{schedule}/runs", Map.of("409", "SCHEDULED_RUN_TAKEN")));
+            Map.entry("POST /api/v1/admin/jobs/schedules/{schedule}/runs", Map.of("409", "SCHEDULED_RUN_TAKEN")),
+            Map.entry("POST /api/v1/privacy/consents", Map.of("400", "CONSENT_EMPTY, CONSENT_KIND_UNKNOWN",
+                    "409", "CONSENT_VERSION_OUTDATED")),
+            Map.entry("DELETE /api/v1/privacy/consents/{kind}", Map.of("400", "CONSENT_KIND_UNKNOWN")),
+            Map.entry("GET /api/v1/admin/consent-documents", Map.of("400", "CONSENT_KIND_UNKNOWN")),
+            Map.entry("POST /api/v1/admin/consent-documents", Map.of("400", "CONSENT_KIND_UNKNOWN",
+                    "409", "CONSENT_DOCUMENT_CONFLICT")));
+
+    /** Where members' requests need their consents (RequiresConsent, ConsentGate): 403 CONSENT_REQUIRED. */
+    private static final List<String> CONSENT_GATED = List.of("/api/v1/health/", "/api/v1/ai/interpretations",
+            "POST /api/v1/persons", "PUT /api/v1/persons/");
 
     /** The product document's request examples (section 5.3), by "METHOD /path". */
     private static final Map<String, String> EXAMPLES = Map.of(
@@ -155,7 +165,9 @@ public class ApiDocumentation implements OASFilter {
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         if (secured) {
             errors.put("401", "未登录或登录已过期: UNAUTHENTICATED");
-            errors.put("403", "无权限或账号已停用: FORBIDDEN, ACCOUNT_DISABLED");
+            boolean gated = CONSENT_GATED.stream().anyMatch(prefix -> key.contains(prefix));
+            errors.put("403", "无权限或账号已停用: FORBIDDEN, ACCOUNT_DISABLED" + (gated
+                    ? "; 未同意隐私政策或单独同意: CONSENT_REQUIRED (data.missing lists {kind, version, title} to accept)" : ""));
         }
         if (path.contains("{")) {
             errors.put("404", "不存在，或不属于调用者: NOT_FOUND (the errorCode names nothing more, on purpose)");
