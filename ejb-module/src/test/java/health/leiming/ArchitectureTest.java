@@ -62,7 +62,7 @@ class ArchitectureTest {
                 .whereLayer("wecom").mayOnlyAccessLayers("platform", "integration", "member", "care", "order")
                 .whereLayer("notify").mayNotBeAccessedByAnyLayer()
                 .whereLayer("wecom").mayNotBeAccessedByAnyLayer()
-                .whereLayer("privacy").mayOnlyAccessLayers("platform")
+                .whereLayer("privacy").mayOnlyAccessLayers("platform", "member")
                 .whereLayer("privacy").mayNotBeAccessedByAnyLayer()
                 .check(CORE);
     }

@@ -102,4 +102,8 @@ public class RefreshToken {
     public String familyId() {
         return familyId;
     }
+
+    MemberPersonalData.Session session() {
+        return new MemberPersonalData.Session(createdAt, expiresAt, status.name());
+    }
 }

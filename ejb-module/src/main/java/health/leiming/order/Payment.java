@@ -88,4 +88,8 @@ public class Payment {
     String transactionId() {
         return transactionId;
     }
+
+    OrderPersonalData.PaymentView exportView() {
+        return new OrderPersonalData.PaymentView(orderId, outTradeNo, transactionId, amount, status, createdAt, paidAt);
+    }
 }

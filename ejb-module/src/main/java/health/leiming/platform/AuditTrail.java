@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -84,4 +85,15 @@ public class AuditTrail {
         return page.read(em, AuditEntry.class, "AuditEntry e", filter, "e.occurredAt desc, e.id", AuditEntry::view);
     }
 
+    /**
+     * The newest {@code max} entries about these people or by this actor, newest first (a member's
+     * export: who read or changed their data, and what they did themselves).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AuditEntry.AuditView> about(String actorId, List<String> personIds, int max) {
+        return em.createQuery("select e from AuditEntry e where e.actorId = :actor or e.personId in :persons"
+                + " order by e.occurredAt desc, e.id", AuditEntry.class)
+                .setParameter("actor", actorId).setParameter("persons", personIds.isEmpty() ? List.of(actorId) : personIds)
+                .setMaxResults(max).getResultStream().map(AuditEntry::view).toList();
+    }
 }
