@@ -16,7 +16,7 @@ mkdir -p "$out"
 server_dir=ear/target/liberty/wlp/usr/servers/leiming
 export LEIMING_ADMIN_USERNAME=bench-admin LEIMING_ADMIN_PASSWORD=bench-admin-Secret-1
 # No schedule starts a job in the middle of the measurement.
-export LEIMING_BATCH_SCHEDULE_WEEKLY_REPORT=off LEIMING_BATCH_SCHEDULE_MONTHLY_REPORT=off LEIMING_BATCH_SCHEDULE_REMINDERS=off
+export LEIMING_BATCH_SCHEDULE_WEEKLY_REPORT=off LEIMING_BATCH_SCHEDULE_MONTHLY_REPORT=off LEIMING_BATCH_SCHEDULE_REMINDERS=off LEIMING_BATCH_SCHEDULE_RETENTION=off
 case "$db" in
   h2)
     export LEIMING_DB=h2 LEIMING_DB_USER=sa LEIMING_DB_PASSWORD=

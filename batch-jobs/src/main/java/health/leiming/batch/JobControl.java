@@ -43,7 +43,8 @@ public class JobControl {
 
     public static final String REPORT = "health-report";
     public static final String REMINDERS = "appointment-reminders";
-    static final Set<String> JOBS = Set.of(REPORT, REMINDERS);
+    public static final String RETENTION = "retention";
+    static final Set<String> JOBS = Set.of(REPORT, REMINDERS, RETENTION);
 
     @Inject
     @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
@@ -90,6 +91,7 @@ public class JobControl {
         String jobName = switch (schedule) {
             case "weekly-report", "monthly-report" -> REPORT;
             case "reminders" -> REMINDERS;
+            case "retention" -> RETENTION;
             default -> throw new BusinessException(ErrorKind.NOT_FOUND, "SCHEDULE_NOT_FOUND", "没有这个计划：" + schedule);
         };
         Properties checked = parameters(jobName, given); // bad parameters fail before the run is claimed
@@ -243,6 +245,9 @@ public class JobControl {
                     throw new BusinessException(ErrorKind.BAD_REQUEST, "JOB_PARAMETER_INVALID", "window应在0到7天之间");
                 }
                 p.setProperty("window", window.toString());
+            }
+            case RETENTION -> {
+                // no parameters: the periods are configuration (leiming.retention.*)
             }
             default -> throw new IllegalStateException();
         }

@@ -55,6 +55,10 @@ public class JobScheduler {
     String reminders;
 
     @Inject
+    @ConfigProperty(name = "leiming.batch.schedule.retention", defaultValue = "30 3 * * *")
+    String retention;
+
+    @Inject
     @ConfigProperty(name = "leiming.batch.schedule.tick", defaultValue = "PT30S")
     Duration tick;
 
@@ -74,6 +78,7 @@ public class JobScheduler {
         add("weekly-report", JobControl.REPORT, weeklyReport, Map.of("period", "week"));
         add("monthly-report", JobControl.REPORT, monthlyReport, Map.of("period", "month"));
         add("reminders", JobControl.REMINDERS, reminders, Map.of());
+        add("retention", JobControl.RETENTION, retention, Map.of());
         claimant = host() + "/" + ProcessHandle.current().pid();
         ticks = scheduler.scheduleWithFixedDelay(this::tick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> "Job schedules (" + zone + "): " + schedules.values().stream()
