@@ -31,6 +31,17 @@ final class Care {
         return adminToken;
     }
 
+    /** Starts a batch job as the admin and waits for it to complete; its execution. */
+    JsonObject runJob(String job, String parameters) {
+        Api.Reply started = api.post("/api/v1/admin/jobs/" + job + "/start", parameters, adminToken);
+        assertEquals(200, started.status(), started.raw());
+        long execution = started.data().getJsonNumber("executionId").longValue();
+        Api.Reply done = api.await("/api/v1/admin/jobs/executions/" + execution, adminToken,
+                r -> r.data().getString("status").equals("COMPLETED"), java.time.Duration.ofSeconds(60));
+        assertEquals("COMPLETED", done.data().getString("status"), done.raw());
+        return done.data();
+    }
+
     JsonObject service(String name, String price, int minutes) {
         Api.Reply created = api.post("/api/v1/admin/services", Json.createObjectBuilder().add("name", name)
                 .add("category", "companion").add("price", new java.math.BigDecimal(price))

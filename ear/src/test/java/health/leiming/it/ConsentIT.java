@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -144,13 +143,7 @@ class ConsentIT extends DeployedEar {
                 .getJsonObject(0);
         assertEquals("withdrawn", withdrawal.getString("action"));
 
-        Care care = new Care(api);
-        Api.Reply started = api.post("/api/v1/admin/jobs/health-report/start", "{\"period\":\"week\",\"date\":\""
-                + monday + "\"}", care.adminToken());
-        long execution = started.data().getJsonNumber("executionId").longValue();
-        Api.Reply done = api.await("/api/v1/admin/jobs/executions/" + execution, care.adminToken(),
-                r -> r.data().getString("status").equals("COMPLETED"), Duration.ofSeconds(60));
-        assertEquals("COMPLETED", done.data().getString("status"), done.raw());
+        new Care(api).runJob("health-report", "{\"period\":\"week\",\"date\":\"" + monday + "\"}");
         assertEquals(1, api.get("/api/v1/health/reports", staying.token()).data().getInt("total"));
         assertEquals(200, accept(leaving, "health_data").status());
         assertEquals(0, api.get("/api/v1/health/reports", leaving.token()).data().getInt("total"),

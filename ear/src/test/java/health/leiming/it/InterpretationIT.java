@@ -125,13 +125,7 @@ class InterpretationIT extends DeployedEar {
                     .add("metadata", Json.createObjectBuilder().add("systolic", 150).add("diastolic", 95)).build().toString(),
                     member.token());
         }
-        Care care = new Care(api);
-        Api.Reply started = api.post("/api/v1/admin/jobs/health-report/start", "{\"period\":\"week\",\"date\":\""
-                + monday + "\"}", care.adminToken());
-        long execution = started.data().getJsonNumber("executionId").longValue();
-        Api.Reply done = api.await("/api/v1/admin/jobs/executions/" + execution, care.adminToken(),
-                r -> r.data().getString("status").equals("COMPLETED"), Duration.ofSeconds(60));
-        assertEquals("COMPLETED", done.data().getString("status"));
+        new Care(api).runJob("health-report", "{\"period\":\"week\",\"date\":\"" + monday + "\"}");
         String reportId = api.get("/api/v1/health/reports", member.token()).data().getJsonArray("items").getJsonObject(0)
                 .getString("id");
 

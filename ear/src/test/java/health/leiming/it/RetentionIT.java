@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -62,13 +61,8 @@ class RetentionIT extends DeployedEar {
     }
 
     private void runRetention() {
-        Api.Reply started = api.post("/api/v1/admin/jobs/retention/start", "{}", care.adminToken());
-        assertEquals(200, started.status(), started.raw());
-        long execution = started.data().getJsonNumber("executionId").longValue();
-        Api.Reply done = api.await("/api/v1/admin/jobs/executions/" + execution, care.adminToken(),
-                r -> r.data().getString("status").equals("COMPLETED"), Duration.ofSeconds(60));
-        assertEquals("COMPLETED", done.data().getString("status"), done.raw());
-        assertTrue(done.data().getString("exitStatus").startsWith("purged {"), done.raw());
+        String exitStatus = care.runJob("retention", "{}").getString("exitStatus");
+        assertTrue(exitStatus.startsWith("purged {"), exitStatus);
     }
 
     @Test

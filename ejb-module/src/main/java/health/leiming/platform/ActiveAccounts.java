@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,14 +31,12 @@ public class ActiveAccounts {
     Duration ttl;
 
     private final Map<String, AccountStatus> byGroup = new HashMap<>();
-    private final Map<String, Entry> known = new ConcurrentHashMap<>();
-
-    private record Entry(boolean active, long until) {
-    }
+    private ExpiringMap<String, Boolean> known;
 
     @PostConstruct
     void init() {
         sources.forEach(source -> byGroup.put(source.group(), source));
+        known = new ExpiringMap<>(ttl, MAX_ENTRIES);
     }
 
     /** True when every group of the token that names a kind of account finds its account active. */
@@ -55,21 +52,11 @@ public class ActiveAccounts {
 
     /** The group comes from the map, not from source.group(): that is an EJB call, on every request. */
     private boolean isActive(String group, AccountStatus source, String subject) {
-        String key = group + ":" + subject;
-        long now = System.nanoTime();
-        Entry entry = known.get(key);
-        if (entry == null || entry.until() - now < 0) {
-            entry = new Entry(source.isActive(subject), now + ttl.toNanos());
-            if (known.size() >= MAX_ENTRIES) {
-                known.clear();
-            }
-            known.put(key, entry);
-        }
-        return entry.active();
+        return known.get(group + ":" + subject, key -> source.isActive(subject));
     }
 
     /** Forgets what is known of the account, after its status changed here. */
     public void forget(String subject) {
-        known.keySet().removeIf(key -> key.endsWith(":" + subject));
+        known.forgetIf(key -> key.endsWith(":" + subject));
     }
 }

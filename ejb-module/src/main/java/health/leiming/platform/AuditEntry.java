@@ -70,8 +70,7 @@ public class AuditEntry {
         this.action = action;
         this.resourceId = resourceId == null || resourceId.length() <= 36 ? resourceId : resourceId.substring(0, 36);
         this.requestId = RequestContext.requestId();
-        String client = RequestContext.clientAddress();
-        this.clientAddress = client == null || client.length() <= 45 ? client : client.substring(0, 45);
+        this.clientAddress = RequestContext.clientAddressToStore();
         this.outcome = outcome;
     }
 

@@ -38,4 +38,10 @@ public final class RequestContext {
         Current current = CURRENT.get();
         return current == null ? null : current.clientAddress();
     }
+
+    /** The client's address cut to fit a column of 45 characters (an IPv6 address with its zone), for records. */
+    public static String clientAddressToStore() {
+        String client = clientAddress();
+        return client == null || client.length() <= 45 ? client : client.substring(0, 45);
+    }
 }

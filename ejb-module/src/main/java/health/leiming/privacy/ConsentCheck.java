@@ -2,6 +2,8 @@ package health.leiming.privacy;
 
 import health.leiming.platform.ConsentKind;
 import health.leiming.platform.Consents;
+import health.leiming.platform.ExpiringMap;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -9,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,32 +31,26 @@ public class ConsentCheck implements Consents {
     @ConfigProperty(name = "leiming.privacy.consent-cache", defaultValue = "PT10S")
     Duration ttl;
 
-    private record Known(Map<ConsentKind, Integer> versions, long until) {
-    }
+    private static final String CURRENT = "current";
 
-    private volatile Known current;
-    private final Map<String, Known> members = new ConcurrentHashMap<>();
+    /** The current version of each kind (under one key), and each member's accepted versions. */
+    private ExpiringMap<String, Map<ConsentKind, Integer>> documents;
+    private ExpiringMap<String, Map<ConsentKind, Integer>> members;
+
+    @PostConstruct
+    void init() {
+        documents = new ExpiringMap<>(ttl, 1);
+        members = new ExpiringMap<>(ttl, MAX_MEMBERS);
+    }
 
     @Override
     public List<ConsentKind> missing(String memberId, Set<ConsentKind> needed) {
-        long now = System.nanoTime();
-        Known documents = current;
-        if (documents == null || documents.until() - now < 0) {
-            documents = new Known(consents.currentVersions(), now + ttl.toNanos());
-            current = documents;
-        }
-        Known member = members.get(memberId);
-        if (member == null || member.until() - now < 0) {
-            member = new Known(consents.acceptedVersions(memberId), now + ttl.toNanos());
-            if (members.size() >= MAX_MEMBERS) {
-                members.clear();
-            }
-            members.put(memberId, member);
-        }
+        Map<ConsentKind, Integer> current = documents.get(CURRENT, key -> consents.currentVersions());
+        Map<ConsentKind, Integer> accepted = members.get(memberId, consents::acceptedVersions);
         List<ConsentKind> missing = new ArrayList<>();
         for (ConsentKind kind : ConsentKind.values()) {
-            Integer version = documents.versions().get(kind);
-            if (needed.contains(kind) && version != null && !version.equals(member.versions().get(kind))) {
+            Integer version = current.get(kind);
+            if (needed.contains(kind) && version != null && !version.equals(accepted.get(kind))) {
                 missing.add(kind);
             }
         }
@@ -63,10 +58,10 @@ public class ConsentCheck implements Consents {
     }
 
     void forget(String memberId) {
-        members.remove(memberId);
+        members.forget(memberId);
     }
 
     void forgetDocuments() {
-        current = null;
+        documents.forget(CURRENT);
     }
 }

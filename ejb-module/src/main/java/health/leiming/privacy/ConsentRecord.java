@@ -55,8 +55,7 @@ public class ConsentRecord {
         this.action = action;
         this.occurredAt = now;
         this.requestId = RequestContext.requestId();
-        String client = RequestContext.clientAddress();
-        this.clientAddress = client == null || client.length() <= 45 ? client : client.substring(0, 45);
+        this.clientAddress = RequestContext.clientAddressToStore();
     }
 
     ConsentKind kind() {

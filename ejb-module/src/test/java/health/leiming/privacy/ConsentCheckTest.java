@@ -35,6 +35,7 @@ class ConsentCheckTest {
         ConsentCheck check = new ConsentCheck();
         check.consents = stored;
         check.ttl = ttl;
+        check.init();
         return check;
     }
 
