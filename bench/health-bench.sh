@@ -76,15 +76,17 @@ ops=http://localhost:9081   # Liberty's own endpoints answer on the operations p
 #   find    + one em.find of the member's row
 #   read    the same em.find without the transaction (how read-only services read)
 #   me      GET /users/me (the same read, mapped to the profile, phone decrypted and masked)
-#   ingest  POST /health/records (classify, roll up, audit, alert events)
+#   quiet   POST /health/records with readings in the normal range (classify, roll up, audit; no alert)
+#   ingest  POST /health/records, the benchmark's mix: most readings raise a risk alert (+ its event,
+#           message, SMS caps and sometimes an SMS)
 #   trend   GET /health/trends, 1 year of blood pressure (ownership check, audited read)
-names=(live servlet anon noop ejb tx find read me ingest trend)
+names=(live servlet anon noop ejb tx find read me quiet ingest trend)
 declare -A url=([live]="$ops/health/live" [servlet]="$api/bench/servlet" [anon]="$api/api/v1/bench/ladder/anon"
   [noop]="$api/api/v1/bench/ladder/noop" [ejb]="$api/api/v1/bench/ladder/ejb"
   [tx]="$api/api/v1/bench/ladder/tx" [find]="$api/api/v1/bench/ladder/find" [read]="$api/api/v1/bench/ladder/read" [me]="$api/api/v1/users/me"
-  [ingest]="$api/api/v1/health/records" [trend]="$api/api/v1/health/trends?type=blood_pressure&period=1y")
+  [quiet]="$api/api/v1/health/records" [ingest]="$api/api/v1/health/records" [trend]="$api/api/v1/health/trends?type=blood_pressure&period=1y")
 declare -A script=([live]="" [servlet]="" [anon]=anon.lua [noop]=trend.lua [ejb]=trend.lua [tx]=trend.lua [find]=trend.lua [read]=trend.lua [me]=trend.lua
-  [ingest]=ingest.lua [trend]=trend.lua)
+  [quiet]=ingest-quiet.lua [ingest]=ingest.lua [trend]=trend.lua)
 hit() { # $1 rung, $2 connections, $3 seconds, $4 output file
   local s=(); [ -n "${script[$1]}" ] && s=(-s "bench/${script[$1]}")
   wrk -t2 -c"$2" -d"$3s" --latency "${s[@]}" "${url[$1]}" >"$4"
