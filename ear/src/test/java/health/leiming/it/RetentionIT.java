@@ -91,13 +91,13 @@ class RetentionIT extends DeployedEar {
             row(db, false, "wecom_inbox", inbox, "retention-new-" + UUID.randomUUID(), "event", "<xml/>", RECENT);
             String deliveries = "event_id, event_type, channel, recipient, address, title, content, status, attempts,"
                     + " next_attempt_at, created_at, version";
-            row(db, true, "notification_deliveries", deliveries, "e", "t", "sms", "member:x", "cipher", "标题", "内容", "sent",
+            row(db, true, "notification_deliveries", deliveries, UUID.randomUUID().toString(), "t", "sms", "member:x", "cipher", "标题", "内容", "sent",
                     1, OLD, OLD, 0);
-            row(db, true, "notification_deliveries", deliveries, "e", "t", "sms", "member:x", "cipher", "标题", "内容", "dead",
+            row(db, true, "notification_deliveries", deliveries, UUID.randomUUID().toString(), "t", "sms", "member:x", "cipher", "标题", "内容", "dead",
                     5, OLD, OLD, 0);
-            row(db, false, "notification_deliveries", deliveries, "e", "t", "sms", "member:x", "cipher", "标题", "内容",
+            row(db, false, "notification_deliveries", deliveries, UUID.randomUUID().toString(), "t", "sms", "member:x", "cipher", "标题", "内容",
                     "pending", 0, Instant.now().plus(1, ChronoUnit.DAYS), OLD, 0);
-            row(db, false, "notification_deliveries", deliveries, "e", "t", "sms", "member:x", "cipher", "标题", "内容", "sent",
+            row(db, false, "notification_deliveries", deliveries, UUID.randomUUID().toString(), "t", "sms", "member:x", "cipher", "标题", "内容", "sent",
                     1, RECENT, RECENT, 0);
             String messages = "member_id, category, title, content, read_at, created_at";
             row(db, true, "messages", messages, member.memberId(), "system", "旧", "已读", OLD, OLD);
