@@ -1,15 +1,15 @@
 package health.leiming.web.content;
 
-import health.leiming.platform.ConsentKind;
-import health.leiming.web.platform.RequiresConsent;
 import health.leiming.content.AiInterpretations;
 import health.leiming.content.InterpretationRequest;
 import health.leiming.content.InterpretationView;
 import health.leiming.content.Interpreting;
+import health.leiming.platform.ConsentKind;
 import health.leiming.platform.Page;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
 import health.leiming.web.platform.PageParams;
+import health.leiming.web.platform.RequiresConsent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,14 +1,14 @@
 package health.leiming.web.health;
 
-import health.leiming.platform.ConsentKind;
-import health.leiming.web.platform.RequiresConsent;
 import health.leiming.health.GlucoseContext;
 import health.leiming.health.HealthPlanService;
 import health.leiming.health.MeasurementType;
 import health.leiming.health.PlanGoal;
 import health.leiming.health.PlanView;
+import health.leiming.platform.ConsentKind;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
+import health.leiming.web.platform.RequiresConsent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

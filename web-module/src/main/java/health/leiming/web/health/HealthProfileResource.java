@@ -1,15 +1,15 @@
 package health.leiming.web.health;
 
-import health.leiming.platform.ConsentKind;
-import health.leiming.web.platform.RequiresConsent;
 import health.leiming.health.EmergencyContacts;
 import health.leiming.health.HealthProfileService;
 import health.leiming.health.ProfileInput;
 import health.leiming.health.ProfileView;
 import health.leiming.platform.BusinessException;
+import health.leiming.platform.ConsentKind;
 import health.leiming.platform.ErrorKind;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
+import health.leiming.web.platform.RequiresConsent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

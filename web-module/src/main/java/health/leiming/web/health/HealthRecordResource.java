@@ -1,15 +1,15 @@
 package health.leiming.web.health;
 
-import health.leiming.platform.ConsentKind;
-import health.leiming.web.platform.RequiresConsent;
 import health.leiming.health.HealthRecordRevision;
 import health.leiming.health.HealthRecordService;
 import health.leiming.health.RecordInput;
 import health.leiming.health.RecordView;
+import health.leiming.platform.ConsentKind;
 import health.leiming.platform.Page;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
 import health.leiming.web.platform.PageParams;
+import health.leiming.web.platform.RequiresConsent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,13 +1,13 @@
 package health.leiming.web.health;
 
-import health.leiming.platform.ConsentKind;
-import health.leiming.web.platform.RequiresConsent;
 import health.leiming.health.HealthReports;
 import health.leiming.health.ReportView;
+import health.leiming.platform.ConsentKind;
 import health.leiming.platform.Page;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
 import health.leiming.web.platform.PageParams;
+import health.leiming.web.platform.RequiresConsent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,12 +1,12 @@
 package health.leiming.web.health;
 
-import health.leiming.platform.ConsentKind;
-import health.leiming.web.platform.RequiresConsent;
 import health.leiming.health.DashboardView;
 import health.leiming.health.TrendService;
 import health.leiming.health.TrendView;
+import health.leiming.platform.ConsentKind;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
+import health.leiming.web.platform.RequiresConsent;
 import health.leiming.web.platform.SharedData;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,14 +1,14 @@
 package health.leiming.web.member;
 
-import health.leiming.platform.ConsentKind;
-import health.leiming.web.platform.ConsentGate;
 import health.leiming.member.FamilyService;
 import health.leiming.member.Gender;
 import health.leiming.member.PersonDetails;
 import health.leiming.member.PersonView;
 import health.leiming.member.Relation;
+import health.leiming.platform.ConsentKind;
 import health.leiming.web.platform.ApiResponse;
 import health.leiming.web.platform.Caller;
+import health.leiming.web.platform.ConsentGate;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
