@@ -109,6 +109,25 @@ class RetentionIT extends DeployedEar {
             row(db, false, "chat_messages", chat, orderId, "member", member.memberId(), "刚才", RECENT, RECENT, RECENT);
         }
 
+        try {
+            purgesWhatIsPastItsPeriod();
+        } finally {
+            // These rows are test data in the shape of real rows, not real ones (a delivery's address is not
+            // encrypted, for one): none may reach other tests (the key rotation reads every address).
+            try (Connection db = database()) {
+                for (String row : java.util.stream.Stream.concat(gone.stream(), kept.stream()).toList()) {
+                    String[] parts = row.split(":");
+                    try (PreparedStatement delete = db.prepareStatement("DELETE FROM " + parts[0] + " WHERE id = ?")) {
+                        delete.setString(1, parts[1]);
+                        delete.executeUpdate();
+                    }
+                }
+            }
+        }
+        assertEquals(200, api.get("/api/v1/users/me", member.token()).status(), "the member is untouched");
+    }
+
+    private void purgesWhatIsPastItsPeriod() throws SQLException {
         runRetention();
         try (Connection db = database()) {
             for (String row : gone) {
@@ -124,6 +143,5 @@ class RetentionIT extends DeployedEar {
                 assertTrue(exists(db, row), row + " survives a second run");
             }
         }
-        assertEquals(200, api.get("/api/v1/users/me", member.token()).status(), "the member is untouched");
     }
 }
