@@ -86,10 +86,11 @@ declare -A url=([live]="$ops/health/live" [servlet]="$api/bench/servlet" [anon]=
   [tx]="$api/api/v1/bench/ladder/tx" [find]="$api/api/v1/bench/ladder/find" [read]="$api/api/v1/bench/ladder/read" [me]="$api/api/v1/users/me"
   [quiet]="$api/api/v1/health/records" [ingest]="$api/api/v1/health/records" [trend]="$api/api/v1/health/trends?type=blood_pressure&period=1y")
 declare -A script=([live]="" [servlet]="" [anon]=anon.lua [noop]=trend.lua [ejb]=trend.lua [tx]=trend.lua [find]=trend.lua [read]=trend.lua [me]=trend.lua
-  [quiet]=ingest-quiet.lua [ingest]=ingest.lua [trend]=trend.lua)
+  [quiet]="ingest.lua quiet" [ingest]=ingest.lua [trend]=trend.lua)
 hit() { # $1 rung, $2 connections, $3 seconds, $4 output file
-  local s=(); [ -n "${script[$1]}" ] && s=(-s "bench/${script[$1]}")
-  wrk -t2 -c"$2" -d"$3s" --latency "${s[@]}" "${url[$1]}" >"$4"
+  local s=() a=() file="" arg=""; [ -n "${script[$1]}" ] && read -r file arg <<<"${script[$1]}" && s=(-s "bench/$file")
+  [ -n "$arg" ] && a=(-- "$arg")
+  wrk -t2 -c"$2" -d"$3s" --latency "${s[@]}" "${url[$1]}" "${a[@]}" >"$4"
 }
 
 # BENCH_PROFILE=<rung>: warm that rung up, record a JFR CPU profile of the server while it runs at 64

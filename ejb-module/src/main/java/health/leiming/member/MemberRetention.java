@@ -11,7 +11,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -39,11 +38,8 @@ public class MemberRetention implements Retention {
     public Map<String, Integer> purge(Instant now, int max) {
         Map<String, Integer> purged = new LinkedHashMap<>();
         purged.put("sms-codes", Purge.batch(em, "SmsCode", "e.expiresAt < :before", now.minus(smsCodes), max));
-        List<String> phones = em.createQuery("select t.phone from SmsThrottle t where t.lastSentAt < :before", String.class)
-                .setParameter("before", now.minus(Duration.ofDays(1)).minus(smsCodes)).setMaxResults(max).getResultList();
-        purged.put("sms-throttles", phones.isEmpty() ? 0 : em.createQuery("delete from SmsThrottle t where t.phone in :phones"
-                + " and t.lastSentAt < :before").setParameter("phones", phones)
-                .setParameter("before", now.minus(Duration.ofDays(1)).minus(smsCodes)).executeUpdate());
+        purged.put("sms-throttles", Purge.batchBy(em, "SmsThrottle", "phone", "e.lastSentAt < :before",
+                Map.of("before", now.minus(Duration.ofDays(1)).minus(smsCodes)), max));
         purged.put("refresh-tokens", Purge.batch(em, "RefreshToken", "e.familyExpiresAt < :before or e.familyExpiresAt is null and e.expiresAt < :before",
                 now.minus(refreshTokens), max));
         return purged;

@@ -11,7 +11,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -43,11 +42,8 @@ public class EventRetention implements Retention {
     public Map<String, Integer> purge(Instant now, int max) {
         Map<String, Integer> purged = new LinkedHashMap<>();
         purged.put("outbox-events", Purge.batch(em, "OutboxEvent", "e.publishedAt < :before", now.minus(outbox), max));
-        List<String> processed = em.createQuery("select p.eventId from ProcessedEvent p where p.processedAt < :before",
-                String.class).setParameter("before", now.minus(processedEvents)).setMaxResults(max).getResultList();
-        purged.put("processed-events", processed.isEmpty() ? 0 : em.createQuery("delete from ProcessedEvent p"
-                + " where p.eventId in :ids and p.processedAt < :before").setParameter("ids", processed)
-                .setParameter("before", now.minus(processedEvents)).executeUpdate());
+        purged.put("processed-events", Purge.batchBy(em, "ProcessedEvent", "eventId", "e.processedAt < :before",
+                Map.of("before", now.minus(processedEvents)), max));
         // A counter's window is at most a day; the table is small, one statement is enough.
         purged.put("rate-counters", em.createQuery("delete from RateCounter c where c.windowStart < :before")
                 .setParameter("before", now.minus(rateCounters)).executeUpdate());
