@@ -1,6 +1,7 @@
 package health.leiming.member;
 
 import health.leiming.integration.SmsGateway;
+import health.leiming.platform.AuditTrail;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import health.leiming.platform.Hashing;
@@ -54,6 +55,9 @@ public class AuthService {
 
     @Inject
     RateCounters counters;
+
+    @Inject
+    AuditTrail audit;
 
     @Resource
     SessionContext context;
@@ -189,10 +193,29 @@ public class AuthService {
         PhoneNumber phone = new PhoneNumber(phoneNumber);
         Instant now = Instant.now();
         List<SmsCode> active = activeCodes(phone, true);
-        if (active.isEmpty()) {
+        if (active.isEmpty() || active.get(0).scene() == SmsScene.deletion) {
             throw new BusinessException(ErrorKind.BAD_REQUEST, "SMS_CODE_INVALID", "验证码无效，请重新获取");
         }
-        SmsCode latest = active.get(0);
+        accept(phone, active.get(0), code, now);
+        Optional<Member> known = members.byPhone(phone);
+        Member member = known.orElseGet(() -> members.register(phone, now));
+        return session(member, known.isEmpty(), now);
+    }
+
+    /**
+     * Confirms a step with the latest code sent to the phone for that scene (it is used up); refused as a
+     * login with a wrong, expired or other code is.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void confirm(PhoneNumber phone, SmsScene scene, String code) {
+        List<SmsCode> active = activeCodes(phone, true);
+        if (active.isEmpty() || active.get(0).scene() != scene) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "SMS_CODE_INVALID", "验证码无效，请重新获取");
+        }
+        accept(phone, active.get(0), code, Instant.now());
+    }
+
+    private void accept(PhoneNumber phone, SmsCode latest, String code, Instant now) {
         switch (latest.check(codeHash(phone, code == null ? "" : code), now, maxAttempts)) {
             case ACCEPTED -> { }
             case EXPIRED -> throw new BusinessException(ErrorKind.BAD_REQUEST, "SMS_CODE_EXPIRED", "验证码已过期，请重新获取");
@@ -201,9 +224,6 @@ public class AuthService {
             case BURNED -> throw new RecordedRefusal(ErrorKind.BAD_REQUEST, "SMS_CODE_BURNED", "验证码错误次数过多，请重新获取");
             default -> throw new BusinessException(ErrorKind.BAD_REQUEST, "SMS_CODE_INVALID", "验证码无效，请重新获取");
         }
-        Optional<Member> known = members.byPhone(phone);
-        Member member = known.orElseGet(() -> members.register(phone, now));
-        return session(member, known.isEmpty(), now);
     }
 
     /** Logs in the member whose mini-program account this is, if one is linked. */
@@ -239,10 +259,16 @@ public class AuthService {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public LoginResult session(Member member, boolean newMember, Instant now) {
         member.ensureMayLogIn();
+        boolean deletionCancelled = member.cancelDeletion(now);
+        if (deletionCancelled) {
+            audit.queue(member.id(), "member", member.id(), "privacy.deletion.cancel", null, AuditTrail.SUCCESS);
+            LOG.info(() -> "Member " + member.id() + " logged in: their account deletion is cancelled");
+        }
         String refresh = Ids.secret(32);
         em.persist(RefreshToken.issue(member.id(), Hashing.sha256Hex(refresh), now, refreshTtl, refreshFamilyLifetime));
         TokenIssuer.AccessToken access = tokens.issue(member.id(), MEMBER_GROUPS, now);
-        return new LoginResult(access.token(), refresh, access.expiresIn(), member.profile(), newMember);
+        return new LoginResult(access.token(), refresh, access.expiresIn(), member.profile(), newMember,
+                deletionCancelled);
     }
 
     /** Exchanges a refresh token for a new pair. A token used twice revokes its whole family. */
@@ -262,7 +288,7 @@ public class AuthService {
         String next = Ids.secret(32);
         em.persist(current.rotate(Hashing.sha256Hex(next), now, refreshTtl));
         TokenIssuer.AccessToken access = tokens.issue(member.id(), MEMBER_GROUPS, now);
-        return new LoginResult(access.token(), next, access.expiresIn(), member.profile(), false);
+        return new LoginResult(access.token(), next, access.expiresIn(), member.profile(), false, false);
     }
 
     /** Ends the session the refresh token belongs to. Unknown tokens are ignored (logging out twice is fine). */

@@ -2,8 +2,11 @@ package health.leiming.member;
 
 import health.leiming.platform.AuditTrail;
 import health.leiming.platform.BusinessException;
+import health.leiming.platform.ErasureSubject;
+import health.leiming.platform.Erasures;
 import health.leiming.platform.ErrorKind;
 import health.leiming.platform.FieldCipher;
+import health.leiming.platform.Ids;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -14,6 +17,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,6 +38,9 @@ public class FamilyService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Erasures erasures;
 
     public List<PersonView> list(String memberId) {
         return em.createNamedQuery("Person.ofOwner", Person.class).setParameter("owner", memberId)
@@ -71,14 +79,25 @@ public class FamilyService {
         });
     }
 
-    /** Removes a family member together with their health data (records, profile, plans). */
+    /**
+     * Removes a family member and erases their data as an account's erasure does (Erasures): health data,
+     * interpretations, the messages and notifications that name them; their orders stay with the member,
+     * pseudonymised. Refused while an order of theirs is under way.
+     */
     public void remove(String memberId, String personId) {
         audit.audited(memberId, personId, "person.remove", personId, () -> {
             Person person = owned(memberId, personId);
             if (person.isSelf()) {
                 throw new BusinessException(ErrorKind.CONFLICT, "PERSON_IS_SELF", "不能删除本人");
             }
-            em.remove(person);
+            em.lock(person, LockModeType.PESSIMISTIC_WRITE); // no reading is being added meanwhile
+            ErasureSubject subject = new ErasureSubject(memberId, false, null, Map.of(person.id(), Ids.newId()),
+                    List.of(Objects.toString(person.phone(), "")), List.of(person.name()), null);
+            erasures.obstacle(subject).ifPresent(reason -> {
+                throw new BusinessException(ErrorKind.CONFLICT, "PERSON_HAS_ORDERS_UNDER_WAY", reason);
+            });
+            em.detach(person);
+            erasures.erase(subject);
             return null;
         });
     }

@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -45,6 +46,14 @@ public class Member {
     /** The member's openid in the mini-program (set by the WeChat login); WeChat Pay pays with it. */
     @Column(name = "wechat_openid")
     private String wechatOpenid;
+
+    /** When the member confirmed the request to delete the account (null: none pending). */
+    @Column(name = "deletion_requested_at")
+    private Instant deletionRequestedAt;
+
+    /** When the cooling-off ends and the account may be erased, unless the member logs in before. */
+    @Column(name = "erase_after")
+    private Instant eraseAfter;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -91,7 +100,56 @@ public class Member {
         updatedAt = now;
     }
 
+    /**
+     * What is kept of an erased account for the orders that point at it: the random id they carry now, a
+     * random placeholder where the phone was (no login can use it), no name, no openid.
+     */
+    static Member tombstone(String pseudonym, Instant now) {
+        Member member = new Member();
+        member.id = pseudonym;
+        member.phone = "erased-" + Ids.secret(16).substring(0, 13);
+        member.membershipLevel = "basic";
+        member.status = MemberStatus.erased;
+        member.createdAt = now;
+        member.updatedAt = now;
+        return member;
+    }
+
+    /** The member confirmed deleting the account: it is erased after the cooling-off, unless they log in. */
+    void requestDeletion(Instant now, Duration coolingOff) {
+        ensureMayLogIn();
+        deletionRequestedAt = now;
+        eraseAfter = now.plus(coolingOff);
+        updatedAt = now;
+    }
+
+    /** Cancels a pending deletion; true when one was pending. */
+    boolean cancelDeletion(Instant now) {
+        if (deletionRequestedAt == null) {
+            return false;
+        }
+        deletionRequestedAt = null;
+        eraseAfter = null;
+        updatedAt = now;
+        return true;
+    }
+
+    Instant deletionRequestedAt() {
+        return deletionRequestedAt;
+    }
+
+    Instant eraseAfter() {
+        return eraseAfter;
+    }
+
+    String name() {
+        return name;
+    }
+
     public void setStatus(MemberStatus status, Instant now) {
+        if (this.status == MemberStatus.erased) {
+            throw new BusinessException(ErrorKind.CONFLICT, "ACCOUNT_ERASED", "该账号已注销");
+        }
         this.status = status;
         this.updatedAt = now;
     }

@@ -160,6 +160,11 @@ public class Person {
         return ownerId.equals(memberId);
     }
 
+    /** The person's own phone number, if the member gave one (an erasure looks for it). */
+    String phone() {
+        return phone;
+    }
+
     public boolean isSelf() {
         return relation == Relation.self;
     }

@@ -120,4 +120,8 @@ public class SmsCode {
     public String id() {
         return id;
     }
+
+    SmsScene scene() {
+        return scene;
+    }
 }

@@ -4,9 +4,12 @@ import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import java.util.Locale;
 
-/** Why a code is requested (seed: login | register | reset). Login and register both sign the member in. */
+/**
+ * Why a code is requested (seed: login | register | reset; and deletion, to confirm deleting the account).
+ * Login and register both sign the member in; a deletion code signs no one in.
+ */
 public enum SmsScene {
-    login, register, reset;
+    login, register, reset, deletion;
 
     public static SmsScene parse(String value) {
         if (value == null || value.isBlank()) {

@@ -61,6 +61,21 @@ public class OrderService {
         return page.read(em, Order.class, "Order o", filter, "o.createdAt desc, o.id", this::detailWithoutHistory);
     }
 
+    /**
+     * The ids of the orders a member placed, all of them or only those for the given people (for the contexts
+     * that keep data about orders: the chat, an erasure).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<String> idsOf(String memberId, List<String> personIds) {
+        if (personIds == null) {
+            return em.createQuery("select o.id from Order o where o.userId = :member", String.class)
+                    .setParameter("member", memberId).getResultList();
+        }
+        return personIds.isEmpty() ? List.of() : em.createQuery("select o.id from Order o where o.userId = :member"
+                + " and o.personId in :persons", String.class).setParameter("member", memberId)
+                .setParameter("persons", personIds).getResultList();
+    }
+
     public OrderDetail get(String memberId, String orderId) {
         Order order = owned(memberId, orderId);
         return new OrderDetail(order.view(), appointment(order), history(order.id()), payments.refundOf(order.id()));

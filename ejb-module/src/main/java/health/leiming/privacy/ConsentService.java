@@ -59,6 +59,7 @@ public class ConsentService {
         Map<ConsentKind, Integer> answered = acceptedVersions(memberId);
         List<ConsentsView.Item> items = new ArrayList<>();
         List<String> required = new ArrayList<>();
+        boolean essentialWithdrawn = false;
         for (ConsentDocument document : latest().values()) {
             ConsentDocument.DocumentView view = document.view();
             int accepted = answered.getOrDefault(document.kind(), 0);
@@ -68,8 +69,9 @@ public class ConsentService {
             if (view.required() && accepted != document.version()) {
                 required.add(view.kind());
             }
+            essentialWithdrawn |= view.required() && "withdrawn".equals(status);
         }
-        return new ConsentsView(items, required);
+        return new ConsentsView(items, required, essentialWithdrawn ? ConsentsView.DeletionOffer.INSTANCE : null);
     }
 
     /**

@@ -1,6 +1,8 @@
 /**
  * Personal-information rights under PIPL: consent documents (versioned, never edited once published)
- * and each member's acceptances and withdrawals. Owns consent_documents and consent_records. Answers
- * platform.Consents for the other contexts; uses platform only.
+ * and each member's acceptances and withdrawals; the export of everything held about a member; the
+ * erasure of accounts whose deletion cooling-off has ended. Owns consent_documents and consent_records.
+ * Answers platform.Consents for the other contexts; uses platform and member (whose people, which
+ * accounts are due), and every context's part through platform.PersonalData and platform.Erasure.
  */
 package health.leiming.privacy;

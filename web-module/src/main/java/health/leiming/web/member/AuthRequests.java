@@ -12,7 +12,7 @@ public final class AuthRequests {
 
     public record SmsCodeRequest(
             @NotBlank(message = "请输入手机号码") @Pattern(regexp = "1[3-9]\\d{9}", message = "请输入正确的手机号码") String phone,
-            @Pattern(regexp = "login|register|reset", message = "场景只能是 login、register 或 reset") String scene) {
+            @Pattern(regexp = "login|register|reset|deletion", message = "场景只能是 login、register、reset 或 deletion") String scene) {
     }
 
     public record LoginRequest(

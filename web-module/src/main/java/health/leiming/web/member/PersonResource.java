@@ -88,7 +88,7 @@ public class PersonResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove a family member")
+    @Operation(summary = "Remove a family member and erase their data (their orders stay, pseudonymised)")
     public ApiResponse<Void> remove(@PathParam("id") String id) {
         family.remove(Caller.memberId(security), id);
         return ApiResponse.ok(null);

@@ -83,6 +83,9 @@ public class ApiDocumentation implements OASFilter {
             Map.entry("POST /api/v1/privacy/consents", Map.of("400", "CONSENT_EMPTY, CONSENT_KIND_UNKNOWN",
                     "409", "CONSENT_VERSION_OUTDATED")),
             Map.entry("DELETE /api/v1/privacy/consents/{kind}", Map.of("400", "CONSENT_KIND_UNKNOWN")),
+            Map.entry("POST /api/v1/privacy/deletion", Map.of("400",
+                    "SMS_CODE_INVALID, SMS_CODE_WRONG, SMS_CODE_EXPIRED, SMS_CODE_BURNED", "409", "DELETION_BLOCKED")),
+            Map.entry("DELETE /api/v1/persons/{id}", Map.of("409", "PERSON_IS_SELF, PERSON_HAS_ORDERS_UNDER_WAY")),
             Map.entry("GET /api/v1/admin/consent-documents", Map.of("400", "CONSENT_KIND_UNKNOWN")),
             Map.entry("POST /api/v1/admin/consent-documents", Map.of("400", "CONSENT_KIND_UNKNOWN",
                     "409", "CONSENT_DOCUMENT_CONFLICT")));

@@ -1,0 +1,33 @@
+package health.leiming.privacy;
+
+import health.leiming.platform.Erasure;
+import health.leiming.platform.ErasureSubject;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Map;
+
+/** The privacy context's part of erasing an account: the member's consents and withdrawals. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class ConsentErasure implements Erasure {
+
+    @PersistenceContext(unitName = "leiming")
+    EntityManager em;
+
+    @Override
+    public int stage() {
+        return 20;
+    }
+
+    @Override
+    public Map<String, Integer> erase(ErasureSubject subject) {
+        if (!subject.wholeAccount()) {
+            return Map.of();
+        }
+        return Map.of("consents", em.createQuery("delete from ConsentRecord r where r.memberId = :member")
+                .setParameter("member", subject.memberId()).executeUpdate());
+    }
+}
