@@ -70,8 +70,13 @@ class ErasureIT extends DeployedEar {
             Map.entry("knowledge_tags", "no member data"), Map.entry("order_sequences", "no member data"),
             Map.entry("job_schedule_claims", "no member data"), Map.entry("schema_history", "no member data (the migrations applied)"));
 
-    /** The batch runtime's job repository (Liberty's tables, in our schema on MariaDB and PostgreSQL). */
-    private static final List<String> BATCH_RUNTIME = List.of("job", "step", "remotable", "group");
+    /**
+     * The batch runtime's job repository: Liberty's tables, in our schema on MariaDB and PostgreSQL, where they
+     * are named with a "wlp" prefix (wlpjobinstance, wlpstepthreadexecution...). Their job parameters are ours
+     * and name no member.
+     */
+    private static final List<String> BATCH_RUNTIME = List.of("job", "step", "remotable", "group", "wlpjob", "wlpstep",
+            "wlpremotable", "wlpgroup");
 
     private final Api api = new Api();
     private final Care care = new Care(api);
