@@ -13,8 +13,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -79,7 +82,11 @@ class KeyRotationIT extends DeployedEar {
     }
 
     private static String indexV2(byte[] master, String plain) throws Exception {
-        return HexFormat.of().formatHex(hmac(derive(master, "index:" + PURPOSE), plain.getBytes(StandardCharsets.UTF_8)));
+        return indexV2(master, PURPOSE, plain);
+    }
+
+    private static String indexV2(byte[] master, String purpose, String plain) throws Exception {
+        return HexFormat.of().formatHex(hmac(derive(master, "index:" + purpose), plain.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Connection database() throws SQLException {
@@ -159,5 +166,86 @@ class KeyRotationIT extends DeployedEar {
             return HexFormat.of().formatHex(hmac(keyText.getBytes(StandardCharsets.UTF_8),
                     plain.getBytes(StandardCharsets.UTF_8)));
         }
+    }
+
+    private static String[] row(String sql, String id) throws SQLException {
+        try (Connection db = database(); PreparedStatement read = db.prepareStatement(sql)) {
+            read.setString(1, id);
+            try (ResultSet row = read.executeQuery()) {
+                assertTrue(row.next());
+                String[] values = new String[row.getMetaData().getColumnCount()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = row.getString(i + 1);
+                }
+                return values;
+            }
+        }
+    }
+
+    private static void insert(Connection db, String sql, Object... values) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                insert.setObject(i + 1, values[i]);
+            }
+            assertEquals(1, insert.executeUpdate(), sql);
+        }
+    }
+
+    @Test
+    void phoneNumbersAreEncryptedAtRestAndThoseStoredInClearBeforeAreEncryptedByTheRotation() throws Exception {
+        byte[] current = key("leiming.it.field-key");
+        String currentPrefix = "v2:" + keyId(current) + ":";
+        String phone = Api.newPhone();
+        String motherPhone = Api.newPhone();
+        Api.Session member = api.login(phone);
+        Api.Reply added = api.post("/api/v1/persons", Json.createObjectBuilder().add("name", "赵桂兰").add("relation",
+                "parent").add("phone", motherPhone).build().toString(), member.token());
+        assertEquals(200, added.status(), added.raw());
+        String motherId = added.data().getString("id");
+
+        String users = "SELECT phone, phone_cipher, phone_hash FROM users WHERE id = ?";
+        String persons = "SELECT phone, phone_cipher FROM persons WHERE id = ?";
+        String[] stored = row(users, member.memberId());
+        assertEquals(null, stored[0], "no phone in clear");
+        assertTrue(stored[1].startsWith(currentPrefix) && !stored[1].contains(phone.substring(3)), stored[1]);
+        assertEquals(indexV2(current, "users.phone", phone), stored[2], "the blind index login looks up");
+        stored = row(persons, motherId);
+        assertEquals(null, stored[0]);
+        assertTrue(stored[1].startsWith(currentPrefix), stored[1]);
+
+        // A member and their mother as a version before encryption stored them: the phones in clear, nothing
+        // else. New rows, as the server's entity cache has never seen them (an upgrade restarts the server).
+        String legacyId = UUID.randomUUID().toString();
+        String legacyPhone = Api.newPhone();
+        String legacyMother = UUID.randomUUID().toString();
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection db = database()) {
+            insert(db, "INSERT INTO users (id, phone, membership_level, status, created_at, updated_at, version)"
+                    + " VALUES (?, ?, 'basic', 'active', ?, ?, 0)", legacyId, legacyPhone, now, now);
+            insert(db, "INSERT INTO persons (id, owner_id, relation, name, created_at, updated_at, version)"
+                    + " VALUES (?, ?, 'self', '本人', ?, ?, 0)", legacyId, legacyId, now, now);
+            insert(db, "INSERT INTO persons (id, owner_id, relation, name, phone, created_at, updated_at, version)"
+                    + " VALUES (?, ?, 'parent', '钱秀珍', ?, ?, ?, 0)", legacyMother, legacyId, motherPhone, now, now);
+        }
+        Api.Session legacy = api.login(legacyPhone);
+        assertEquals(legacyId, legacy.memberId(), "the member logs in to their own account");
+        Api.Reply found = api.get("/api/v1/admin/members?q=" + legacyPhone, care.adminToken());
+        assertEquals(1, found.data().getJsonArray("items").size(), found.raw());
+        String masked = motherPhone.substring(0, 3) + "****" + motherPhone.substring(7);
+        assertTrue(api.get("/api/v1/persons", legacy.token()).raw().contains(masked), "the mother's phone reads");
+
+        Api.Reply rotated = api.post("/api/v1/admin/crypto/rotate", "", care.adminToken());
+        assertEquals(200, rotated.status(), rotated.raw());
+        assertTrue(rotated.data().getInt("users.phone") >= 1 && rotated.data().getInt("persons.phone") >= 1, rotated.raw());
+        stored = row(users, legacyId);
+        assertEquals(null, stored[0], "the clear phone is gone");
+        assertTrue(stored[1].startsWith(currentPrefix), stored[1]);
+        assertEquals(indexV2(current, "users.phone", legacyPhone), stored[2]);
+        stored = row(persons, legacyMother);
+        assertEquals(null, stored[0]);
+        assertTrue(stored[1].startsWith(currentPrefix), stored[1]);
+        FakeSmsGateway.sleep(2_100);
+        assertEquals(legacyId, api.login(legacyPhone).memberId(), "and still logs in to the same account");
+        assertTrue(api.get("/api/v1/persons", legacy.token()).raw().contains(masked));
     }
 }

@@ -6,6 +6,7 @@ import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErasureSubject;
 import health.leiming.platform.Erasures;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.FieldCipher;
 import health.leiming.platform.Ids;
 import health.leiming.platform.Logs;
 import jakarta.ejb.Stateless;
@@ -52,6 +53,9 @@ public class AccountDeletion {
     ActiveAccounts active;
 
     @Inject
+    FieldCipher cipher;
+
+    @Inject
     @ConfigProperty(name = "leiming.privacy.deletion-cooling-off", defaultValue = "P15D")
     Duration coolingOff;
 
@@ -80,7 +84,7 @@ public class AccountDeletion {
         if (obstacle.isPresent()) {
             throw new BusinessException(ErrorKind.CONFLICT, "DELETION_BLOCKED", obstacle.get());
         }
-        auth.confirm(new PhoneNumber(member.phone()), SmsScene.deletion, code);
+        auth.confirm(new PhoneNumber(member.phone(cipher)), SmsScene.deletion, code);
         Instant now = Instant.now();
         member.requestDeletion(now, coolingOff);
         em.createQuery("update RefreshToken t set t.status = :revoked where t.memberId = :member and t.status = :active")
@@ -136,12 +140,13 @@ public class AccountDeletion {
         List<Person> persons = em.createQuery("select p from Person p where p.ownerId = :member", Person.class)
                 .setParameter("member", member.id()).getResultList();
         Map<String, String> pseudonyms = new LinkedHashMap<>();
-        List<String> phones = new ArrayList<>(List.of(member.phone()));
+        List<String> phones = new ArrayList<>();
+        phones.add(member.phone(cipher));
         List<String> names = new ArrayList<>();
         names.add(member.name());
         for (Person person : persons) {
             pseudonyms.put(person.id(), person.id().equals(member.id()) ? pseudonym : Ids.newId());
-            phones.add(person.phone());
+            phones.add(person.phone(cipher));
             if (!person.isSelf()) {
                 names.add(person.name()); // the member's own person is called 本人 until they name themselves
             }

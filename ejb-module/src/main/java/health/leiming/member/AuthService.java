@@ -4,6 +4,7 @@ import health.leiming.integration.SmsGateway;
 import health.leiming.platform.AuditTrail;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.FieldCipher;
 import health.leiming.platform.Hashing;
 import health.leiming.platform.Ids;
 import health.leiming.platform.Logs;
@@ -58,6 +59,9 @@ public class AuthService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    FieldCipher cipher;
 
     @Resource
     SessionContext context;
@@ -129,8 +133,8 @@ public class AuthService {
         return codeTtl;
     }
 
-    /** A code stored for a phone, not yet sent. */
-    public record IssuedCode(String codeId, String phone, String code, Instant sentAt) {
+    /** A code stored for a phone (by the phone's blind index), not yet sent. */
+    public record IssuedCode(String codeId, String phoneHash, String code, Instant sentAt) {
     }
 
     private void capSends() {
@@ -156,15 +160,16 @@ public class AuthService {
         LocalDate today = LocalDate.ofInstant(now, businessZone);
         Instant startOfTomorrow = today.plusDays(1).atStartOfDay(businessZone).toInstant();
 
-        SmsThrottle throttle = em.find(SmsThrottle.class, phone.value(), LockModeType.PESSIMISTIC_WRITE);
+        String phoneHash = cipher.blindIndex(Member.PHONE, phone.value());
+        SmsThrottle throttle = em.find(SmsThrottle.class, phoneHash, LockModeType.PESSIMISTIC_WRITE);
         if (throttle == null) {
-            em.persist(SmsThrottle.firstSend(phone, now, today));
+            em.persist(SmsThrottle.firstSend(phoneHash, now, today));
         } else {
             throttle.recordSend(now, today, minInterval, dailyLimit, startOfTomorrow);
         }
         activeCodes(phone, false).forEach(SmsCode::supersede);
         String code = Ids.digits(codeLength);
-        SmsCode stored = SmsCode.issue(phone, scene, codeHash(phone, code), now, codeTtl);
+        SmsCode stored = SmsCode.issue(phoneHash, scene, codeHash(phone, code), now, codeTtl);
         em.persist(stored);
         try {
             em.flush();
@@ -173,7 +178,7 @@ public class AuthService {
             throw new BusinessException(ErrorKind.TOO_MANY_REQUESTS, "SMS_TOO_FREQUENT", "验证码发送过于频繁，请稍后再试",
                     minInterval.toSeconds());
         }
-        return new IssuedCode(stored.id(), phone.value(), code, now);
+        return new IssuedCode(stored.id(), phoneHash, code, now);
     }
 
     /** The gateway did not take the code: it cannot be used, and the phone may ask again at once. */
@@ -182,7 +187,7 @@ public class AuthService {
         if (code != null) {
             code.supersede();
         }
-        SmsThrottle throttle = em.find(SmsThrottle.class, issued.phone(), LockModeType.PESSIMISTIC_WRITE);
+        SmsThrottle throttle = em.find(SmsThrottle.class, issued.phoneHash(), LockModeType.PESSIMISTIC_WRITE);
         if (throttle != null) {
             throttle.forgive(issued.sentAt(), minInterval);
         }
@@ -267,7 +272,7 @@ public class AuthService {
         String refresh = Ids.secret(32);
         em.persist(RefreshToken.issue(member.id(), Hashing.sha256Hex(refresh), now, refreshTtl, refreshFamilyLifetime));
         TokenIssuer.AccessToken access = tokens.issue(member.id(), MEMBER_GROUPS, now);
-        return new LoginResult(access.token(), refresh, access.expiresIn(), member.profile(), newMember,
+        return new LoginResult(access.token(), refresh, access.expiresIn(), member.profile(cipher), newMember,
                 deletionCancelled);
     }
 
@@ -288,7 +293,7 @@ public class AuthService {
         String next = Ids.secret(32);
         em.persist(current.rotate(Hashing.sha256Hex(next), now, refreshTtl));
         TokenIssuer.AccessToken access = tokens.issue(member.id(), MEMBER_GROUPS, now);
-        return new LoginResult(access.token(), next, access.expiresIn(), member.profile(), false, false);
+        return new LoginResult(access.token(), next, access.expiresIn(), member.profile(cipher), false, false);
     }
 
     /** Ends the session the refresh token belongs to. Unknown tokens are ignored (logging out twice is fine). */
@@ -321,7 +326,7 @@ public class AuthService {
 
     private List<SmsCode> activeCodes(PhoneNumber phone, boolean lock) {
         var query = em.createNamedQuery("SmsCode.activeForPhone", SmsCode.class)
-                .setParameter("phone", phone.value())
+                .setParameter("phones", cipher.blindIndexes(Member.PHONE, phone.value()))
                 .setParameter("status", SmsCode.Status.active);
         if (lock) {
             // No LIMIT here: EclipseLink's H2 platform writes "FOR UPDATE LIMIT", which H2 rejects.

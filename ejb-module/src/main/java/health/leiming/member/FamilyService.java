@@ -44,11 +44,11 @@ public class FamilyService {
 
     public List<PersonView> list(String memberId) {
         return em.createNamedQuery("Person.ofOwner", Person.class).setParameter("owner", memberId)
-                .getResultStream().map(Person::view).toList();
+                .getResultStream().map(person -> person.view(cipher)).toList();
     }
 
     public PersonView get(String memberId, String personId) {
-        return owned(memberId, personId).view();
+        return owned(memberId, personId).view(cipher);
     }
 
     public PersonView add(String memberId, PersonDetails details) {
@@ -65,7 +65,7 @@ public class FamilyService {
         refuseDuplicate(memberId, person);
         em.persist(person);
         flushUnique();
-        return person.view();
+        return person.view(cipher);
     }
 
     public PersonView update(String memberId, String personId, PersonDetails details) {
@@ -75,7 +75,7 @@ public class FamilyService {
             person.apply(details, cipher, Instant.now());
             refuseDuplicate(memberId, person);
             flushUnique();
-            return person.view();
+            return person.view(cipher);
         });
     }
 
@@ -92,7 +92,7 @@ public class FamilyService {
             }
             em.lock(person, LockModeType.PESSIMISTIC_WRITE); // no reading is being added meanwhile
             ErasureSubject subject = new ErasureSubject(memberId, false, null, Map.of(person.id(), Ids.newId()),
-                    List.of(Objects.toString(person.phone(), "")), List.of(person.name()), null);
+                    List.of(Objects.toString(person.phone(cipher), "")), List.of(person.name()), null);
             erasures.obstacle(subject).ifPresent(reason -> {
                 throw new BusinessException(ErrorKind.CONFLICT, "PERSON_HAS_ORDERS_UNDER_WAY", reason);
             });

@@ -2,6 +2,7 @@ package health.leiming.member;
 
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.FieldCipher;
 import health.leiming.platform.Ids;
 import health.leiming.platform.Masking;
 import jakarta.persistence.Column;
@@ -23,8 +24,19 @@ public class Member {
     @Id
     private String id;
 
-    @Column(nullable = false, unique = true, length = 20)
+    /** The purpose (FieldCipher) members' phone numbers are encrypted and indexed under. */
+    public static final String PHONE = "users.phone";
+
+    /** The phone in clear: only in rows written before phones were encrypted, until KeyRotation encrypts them. */
+    @Column(length = 20)
     private String phone;
+
+    @Column(name = "phone_cipher")
+    private String phoneCipher;
+
+    /** The blind index of the phone (FieldCipher.blindIndex): login and search find the member by it. */
+    @Column(name = "phone_hash")
+    private String phoneHash;
 
     private String name;
 
@@ -67,10 +79,11 @@ public class Member {
     protected Member() {
     }
 
-    public static Member register(PhoneNumber phone, Instant now) {
+    public static Member register(PhoneNumber phone, FieldCipher cipher, Instant now) {
         Member member = new Member();
         member.id = Ids.newId();
-        member.phone = phone.value();
+        member.phoneCipher = cipher.encrypt(PHONE, phone.value());
+        member.phoneHash = cipher.blindIndex(PHONE, phone.value());
         member.membershipLevel = "basic";
         member.status = MemberStatus.active;
         member.createdAt = now;
@@ -101,13 +114,12 @@ public class Member {
     }
 
     /**
-     * What is kept of an erased account for the orders that point at it: the random id they carry now, a
-     * random placeholder where the phone was (no login can use it), no name, no openid.
+     * What is kept of an erased account for the orders that point at it: the random id they carry now, no
+     * phone, no name, no openid.
      */
     static Member tombstone(String pseudonym, Instant now) {
         Member member = new Member();
         member.id = pseudonym;
-        member.phone = "erased-" + Ids.secret(16).substring(0, 13);
         member.membershipLevel = "basic";
         member.status = MemberStatus.erased;
         member.createdAt = now;
@@ -158,8 +170,8 @@ public class Member {
         return status == MemberStatus.active;
     }
 
-    public AdminMemberView adminView() {
-        return new AdminMemberView(id, Masking.phone(phone), name == null ? null : Masking.name(name), membershipLevel,
+    public AdminMemberView adminView(FieldCipher cipher) {
+        return new AdminMemberView(id, Masking.phone(phone(cipher)), name == null ? null : Masking.name(name), membershipLevel,
                 status.name(), createdAt);
     }
 
@@ -169,8 +181,8 @@ public class Member {
         }
     }
 
-    public MemberProfile profile() {
-        return new MemberProfile(id, name, phone, avatar, gender, birthDate, membershipLevel, status, createdAt);
+    public MemberProfile profile(FieldCipher cipher) {
+        return new MemberProfile(id, name, phone(cipher), avatar, gender, birthDate, membershipLevel, status, createdAt);
     }
 
     /** Links the mini-program account (openid) to this member. */
@@ -187,8 +199,19 @@ public class Member {
         return id;
     }
 
-    public String phone() {
-        return phone;
+    /** The phone number in clear (null for an erased account's tombstone). */
+    public String phone(FieldCipher cipher) {
+        return phoneCipher != null ? cipher.decrypt(PHONE, phoneCipher) : phone;
+    }
+
+    /** Encrypts a phone written in clear before, or re-encrypts under the current key (KeyRotation). */
+    void rotatePhone(FieldCipher cipher) {
+        String plain = FieldCipher.isEncrypted(phoneCipher) ? cipher.decrypt(PHONE, phoneCipher) : phone;
+        if (plain != null) {
+            phoneCipher = cipher.encrypt(PHONE, plain);
+            phoneHash = cipher.blindIndex(PHONE, plain);
+            phone = null;
+        }
     }
 
     /** Sample data only: gives the sample member a name. */

@@ -3,6 +3,7 @@ package health.leiming.member;
 import health.leiming.platform.ActiveAccounts;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.FieldCipher;
 import health.leiming.platform.Filter;
 import health.leiming.platform.Logs;
 import health.leiming.platform.Page;
@@ -30,12 +31,16 @@ public class MemberAdmin {
     @Inject
     ActiveAccounts active;
 
+    @Inject
+    FieldCipher cipher;
+
     /** By phone (exactly, 11 digits) or part of the name; optionally by status and level. */
     public Page<AdminMemberView> search(String q, String status, String level, PageRequest page) {
         String term = q == null || q.isBlank() ? null : q.strip();
         Filter filter = new Filter();
         if (term != null && term.matches("\\d{11}")) {
-            filter.and("m.phone = :phone", "phone", term);
+            filter.and("(m.phoneHash in :hashes or m.phone = :phone)", "hashes", cipher.blindIndexes(Member.PHONE, term))
+                    .bind("phone", term);
         } else if (term != null) {
             filter.and("m.name like :name escape '!'", "name",
                     "%" + term.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
@@ -43,14 +48,14 @@ public class MemberAdmin {
         filter.andIfGiven("m.status = :status", "status", status == null || status.isBlank() ? null : parseStatus(status))
                 .andIfGiven("m.membershipLevel = :level", "level",
                         level == null || level.isBlank() ? null : level.strip().toLowerCase(Locale.ROOT));
-        return page.read(em, Member.class, "Member m", filter, "m.createdAt desc, m.id", Member::adminView);
+        return page.read(em, Member.class, "Member m", filter, "m.createdAt desc, m.id", m -> m.adminView(cipher));
     }
 
     public AdminMemberView setLevel(String adminId, String memberId, String level) {
         Member member = member(memberId);
         member.setMembershipLevel(level == null ? "" : level.strip().toLowerCase(Locale.ROOT), Instant.now());
         LOG.info(() -> "Admin " + adminId + " set member " + memberId + " to level " + level);
-        return member.adminView();
+        return member.adminView(cipher);
     }
 
     /** Suspends: the member's refresh tokens are revoked and their access tokens stop working. */
@@ -64,7 +69,7 @@ public class MemberAdmin {
         em.flush();
         active.forget(memberId);
         LOG.info(() -> "Admin " + adminId + " suspended member " + memberId);
-        return member.adminView();
+        return member.adminView(cipher);
     }
 
     public AdminMemberView reactivate(String adminId, String memberId) {
@@ -73,7 +78,7 @@ public class MemberAdmin {
         em.flush();
         active.forget(memberId);
         LOG.info(() -> "Admin " + adminId + " reactivated member " + memberId);
-        return member.adminView();
+        return member.adminView(cipher);
     }
 
     private Member member(String memberId) {

@@ -1,5 +1,6 @@
 package health.leiming.member;
 
+import health.leiming.platform.FieldCipher;
 import health.leiming.platform.Masking;
 import health.leiming.platform.PersonalData;
 import jakarta.ejb.Stateless;
@@ -23,6 +24,9 @@ public class MemberPersonalData implements PersonalData {
     @Inject
     FamilyService family;
 
+    @Inject
+    FieldCipher cipher;
+
     public record Account(Profile profile, boolean wechatLinked, List<PersonView> persons, List<Session> sessions) {
     }
 
@@ -45,7 +49,7 @@ public class MemberPersonalData implements PersonalData {
         if (member == null) {
             return null;
         }
-        MemberProfile p = member.profile();
+        MemberProfile p = member.profile(cipher);
         Profile profile = new Profile(p.id(), p.name(), Masking.phone(p.phone()), p.avatar(),
                 p.gender() == null ? null : p.gender().name(), p.birthDate(), String.valueOf(p.membershipLevel()),
                 String.valueOf(p.status()), p.createdAt());

@@ -38,7 +38,7 @@ public class MemberRetention implements Retention {
     public Map<String, Integer> purge(Instant now, int max) {
         Map<String, Integer> purged = new LinkedHashMap<>();
         purged.put("sms-codes", Purge.batch(em, "SmsCode", "e.expiresAt < :before", now.minus(smsCodes), max));
-        purged.put("sms-throttles", Purge.batchBy(em, "SmsThrottle", "phone", "e.lastSentAt < :before",
+        purged.put("sms-throttles", Purge.batchBy(em, "SmsThrottle", "phoneHash", "e.lastSentAt < :before",
                 Map.of("before", now.minus(Duration.ofDays(1)).minus(smsCodes)), max));
         purged.put("refresh-tokens", Purge.batch(em, "RefreshToken", "e.familyExpiresAt < :before or e.familyExpiresAt is null and e.expiresAt < :before",
                 now.minus(refreshTokens), max));

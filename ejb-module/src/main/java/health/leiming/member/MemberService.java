@@ -2,6 +2,7 @@ package health.leiming.member;
 
 import health.leiming.member.MemberEvents.MemberRegistered;
 import health.leiming.platform.BusinessException;
+import health.leiming.platform.FieldCipher;
 import health.leiming.platform.Logs;
 import health.leiming.platform.events.Outbox;
 import jakarta.ejb.Stateless;
@@ -31,6 +32,9 @@ public class MemberService {
     Outbox outbox;
 
     @Inject
+    FieldCipher cipher;
+
+    @Inject
     Event<Registered> registered;
 
     @Inject
@@ -40,14 +44,14 @@ public class MemberService {
     /** A read: no transaction (one statement on the connection, see CostLadder.read). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public MemberProfile profile(String memberId) {
-        return find(memberId).profile();
+        return find(memberId).profile(cipher);
     }
 
     public MemberProfile updateProfile(String memberId, ProfileChanges changes) {
         Member member = find(memberId);
         Instant now = Instant.now();
         member.changeProfile(changes, now, LocalDate.ofInstant(now, businessZone));
-        return member.profile();
+        return member.profile(cipher);
     }
 
     /** Fired in the registering transaction; observers count it after the commit. */
@@ -57,7 +61,7 @@ public class MemberService {
     /** How to reach a member who has an account (notifications); empty when the account is gone. */
     public Optional<MemberContact> contactOf(String memberId) {
         Member member = memberId == null ? null : em.find(Member.class, memberId);
-        return member == null ? Optional.empty() : Optional.of(new MemberContact(member.phone(), member.wechatOpenid()));
+        return member == null ? Optional.empty() : Optional.of(new MemberContact(member.phone(cipher), member.wechatOpenid()));
     }
 
     /** A member's phone and WeChat openid (null until linked), for the channels that reach them. */
@@ -66,19 +70,21 @@ public class MemberService {
 
     /** The id of the member with this phone number, as typed by an operator (any text: no match is empty). */
     public Optional<String> idByPhone(String phone) {
-        return em.createQuery("select m.id from Member m where m.phone = :phone", String.class)
-                .setParameter("phone", phone).getResultStream().findFirst();
+        return em.createQuery("select m.id from Member m where m.phoneHash in :hashes or m.phone = :phone", String.class)
+                .setParameter("hashes", cipher.blindIndexes(Member.PHONE, phone)).setParameter("phone", phone)
+                .getResultStream().findFirst();
     }
 
+    /** The member with this phone: by its blind index, or in clear in a row not yet encrypted. */
     public Optional<Member> byPhone(PhoneNumber phone) {
-        return em.createQuery("select m from Member m where m.phone = :phone", Member.class)
-                .setParameter("phone", phone.value())
+        return em.createQuery("select m from Member m where m.phoneHash in :hashes or m.phone = :phone", Member.class)
+                .setParameter("hashes", cipher.blindIndexes(Member.PHONE, phone.value())).setParameter("phone", phone.value())
                 .getResultStream().findFirst();
     }
 
     /** Registers a member and announces it (outbox event member.registered, same transaction). */
     public Member register(PhoneNumber phone, Instant now) {
-        Member member = Member.register(phone, now);
+        Member member = Member.register(phone, cipher, now);
         em.persist(member);
         em.persist(Person.self(member, now));
         outbox.publish(new MemberRegistered(member.id(), now));

@@ -52,6 +52,9 @@ public class Person {
     /** The purpose ID card numbers are encrypted and indexed under (FieldCipher). */
     static final String ID_CARD = "persons.id_card";
 
+    /** The purpose (FieldCipher) a person's own phone number is encrypted under. */
+    static final String PHONE = "persons.phone";
+
     @Column(name = "id_card_cipher")
     private String idCardCipher;
 
@@ -61,7 +64,11 @@ public class Person {
     @Column(name = "id_card_masked")
     private String idCardMasked;
 
+    /** The phone in clear: only in rows written before phones were encrypted, until KeyRotation encrypts them. */
     private String phone;
+
+    @Column(name = "phone_cipher")
+    private String phoneCipher;
 
     /** When the member declared themselves the guardian of this child under 14 and consented for them. */
     @Column(name = "guardian_consent_at")
@@ -115,7 +122,8 @@ public class Person {
             }
         }
         name = details.name();
-        phone = details.phone();
+        phone = null;
+        phoneCipher = cipher.encrypt(PHONE, details.phone());
         gender = details.gender();
         birthDate = details.birthDate();
         if (details.idCard() == null) {
@@ -151,18 +159,18 @@ public class Person {
         return birthDate != null && birthDate.plusYears(CHILD_UNTIL_AGE).isAfter(LocalDate.ofInstant(now, CHINA));
     }
 
-    public PersonView view() {
+    public PersonView view(FieldCipher cipher) {
         return new PersonView(id, relation.name(), name, gender == null ? null : gender.name(), birthDate, idCardMasked,
-                Masking.phone(phone), relation == Relation.self);
+                Masking.phone(phone(cipher)), relation == Relation.self);
     }
 
     public boolean belongsTo(String memberId) {
         return ownerId.equals(memberId);
     }
 
-    /** The person's own phone number, if the member gave one (an erasure looks for it). */
-    String phone() {
-        return phone;
+    /** The person's own phone number in clear, if the member gave one (an erasure looks for it). */
+    String phone(FieldCipher cipher) {
+        return phoneCipher != null ? cipher.decrypt(PHONE, phoneCipher) : phone;
     }
 
     public boolean isSelf() {
@@ -193,6 +201,13 @@ public class Person {
             idCardCipher = cipher.encrypt(ID_CARD, plain);
             idCardHash = cipher.blindIndex(ID_CARD, plain);
         }
+    }
+
+    /** Encrypts a phone written in clear before, or re-encrypts it under the current key (KeyRotation). */
+    void rotatePhone(FieldCipher cipher) {
+        String plain = phone(cipher);
+        phoneCipher = cipher.encrypt(PHONE, plain);
+        phone = null;
     }
 
     /** The ID card number in clear, for the duplicate check; null when none. */

@@ -19,7 +19,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "sms_codes")
 @NamedQuery(name = "SmsCode.activeForPhone",
-        query = "select c from SmsCode c where c.phone = :phone and c.status = :status order by c.createdAt desc")
+        query = "select c from SmsCode c where c.phoneHash in :phones and c.status = :status order by c.createdAt desc")
 public class SmsCode {
 
     public enum Status {
@@ -34,8 +34,9 @@ public class SmsCode {
     @Id
     private String id;
 
-    @Column(nullable = false)
-    private String phone;
+    /** The phone's blind index (Member.PHONE): codes name no phone in clear. */
+    @Column(name = "phone_hash", nullable = false)
+    private String phoneHash;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -62,10 +63,10 @@ public class SmsCode {
     protected SmsCode() {
     }
 
-    public static SmsCode issue(PhoneNumber phone, SmsScene scene, String codeHash, Instant now, Duration ttl) {
+    public static SmsCode issue(String phoneHash, SmsScene scene, String codeHash, Instant now, Duration ttl) {
         SmsCode code = new SmsCode();
         code.id = Ids.newId();
-        code.phone = phone.value();
+        code.phoneHash = phoneHash;
         code.scene = scene;
         code.codeHash = codeHash;
         code.status = Status.active;

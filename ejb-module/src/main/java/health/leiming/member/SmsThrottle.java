@@ -13,15 +13,16 @@ import java.time.LocalDate;
 
 /**
  * How often codes were sent to one phone: at most one per interval, and a daily cap counted per
- * business day. One row per phone, locked while a send is decided, so concurrent requests cannot
- * slip past the limits.
+ * business day. One row per phone (by its blind index, Member.PHONE), locked while a send is decided, so
+ * concurrent requests cannot slip past the limits.
  */
 @Entity
 @Table(name = "sms_throttles")
 public class SmsThrottle {
 
     @Id
-    private String phone;
+    @Column(name = "phone_hash")
+    private String phoneHash;
 
     @Column(name = "last_sent_at", nullable = false)
     private Instant lastSentAt;
@@ -38,9 +39,9 @@ public class SmsThrottle {
     protected SmsThrottle() {
     }
 
-    public static SmsThrottle firstSend(PhoneNumber phone, Instant now, LocalDate today) {
+    public static SmsThrottle firstSend(String phoneHash, Instant now, LocalDate today) {
         SmsThrottle throttle = new SmsThrottle();
-        throttle.phone = phone.value();
+        throttle.phoneHash = phoneHash;
         throttle.lastSentAt = now;
         throttle.countDay = today;
         throttle.dayCount = 1;

@@ -117,6 +117,19 @@ public class FieldCipher {
         }
     }
 
+    /**
+     * A value of a column that became encrypted after rows were written: decrypted when it is encrypted,
+     * as it is when it was stored before (KeyRotation encrypts those, see {@link #isEncrypted}).
+     */
+    public String readable(String purpose, String stored) {
+        return isEncrypted(stored) ? decrypt(purpose, stored) : stored;
+    }
+
+    /** Whether a stored value is in one of our encrypted formats (not a value written in clear before). */
+    public static boolean isEncrypted(String stored) {
+        return stored != null && (stored.startsWith(V2) || stored.startsWith(V1));
+    }
+
     public String decrypt(String purpose, String stored) {
         if (stored == null) {
             return null;

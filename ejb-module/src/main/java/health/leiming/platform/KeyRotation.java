@@ -38,8 +38,18 @@ public class KeyRotation {
      */
     public static <T> int batch(EntityManager em, FieldCipher cipher, Class<T> entity, String field, int max,
             Consumer<T> rotate) {
-        List<T> found = em.createQuery("select e from " + entity.getSimpleName() + " e where e." + field
-                + " is not null and e." + field + " not like :current", entity)
+        return batch(em, cipher, entity, field, null, max, rotate);
+    }
+
+    /**
+     * The same for a column that was kept in clear before: the entities whose encrypted field is not under
+     * the current key, and those whose legacy clear field still holds a value (they get encrypted).
+     */
+    public static <T> int batch(EntityManager em, FieldCipher cipher, Class<T> entity, String field, String clearField,
+            int max, Consumer<T> rotate) {
+        String stale = "(e." + field + " is not null and e." + field + " not like :current)";
+        List<T> found = em.createQuery("select e from " + entity.getSimpleName() + " e where " + stale
+                + (clearField == null ? "" : " or e." + clearField + " is not null"), entity)
                 .setParameter("current", cipher.currentPrefix() + "%").setMaxResults(max).getResultList();
         found.forEach(rotate);
         return found.size();

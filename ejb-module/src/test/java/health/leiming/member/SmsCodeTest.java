@@ -12,7 +12,7 @@ class SmsCodeTest {
     private static final Duration TTL = Duration.ofMinutes(5);
 
     private SmsCode code() {
-        return SmsCode.issue(new PhoneNumber("13800138000"), SmsScene.login, "right-hash", SENT, TTL);
+        return SmsCode.issue("phone-blind-index", SmsScene.login, "right-hash", SENT, TTL);
     }
 
     @Test
