@@ -44,6 +44,8 @@ public class JobControl {
     public static final String REPORT = "health-report";
     public static final String REMINDERS = "appointment-reminders";
     public static final String RETENTION = "retention";
+    /** A member's data export: started by their request only (not by admins, not on a schedule). */
+    public static final String DATA_EXPORT = "data-export";
     static final Set<String> JOBS = Set.of(REPORT, REMINDERS, RETENTION);
 
     @Inject
@@ -80,6 +82,13 @@ public class JobControl {
         Properties parameters = parameters(jobName, given == null ? Map.of() : given);
         long id = operator().start(jobName, parameters);
         return view(operator().getJobExecution(id));
+    }
+
+    /** Starts preparing a data export the member asked for (DataExports.request, committed). */
+    public void startDataExport(String exportId) {
+        Properties parameters = new Properties();
+        parameters.setProperty("exportId", exportId);
+        operator().start(DATA_EXPORT, parameters);
     }
 
     /**

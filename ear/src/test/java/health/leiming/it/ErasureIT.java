@@ -53,6 +53,7 @@ class ErasureIT extends DeployedEar {
             Map.entry("notification_deliveries", "erased"), Map.entry("notification_preferences", "erased"),
             Map.entry("subscribe_grants", "erased"), Map.entry("chat_messages", "erased"),
             Map.entry("refresh_tokens", "erased"), Map.entry("sms_codes", "erased"), Map.entry("sms_throttles", "erased"),
+            Map.entry("data_exports", "erased"),
             Map.entry("consent_records", "erased"), Map.entry("outbox_events", "erased"),
             Map.entry("processed_events", "erased"), Map.entry("rate_counters", "erased"),
             Map.entry("batch_skips", "erased"), Map.entry("wecom_inbox", "erased"),
@@ -184,6 +185,7 @@ class ErasureIT extends DeployedEar {
 
         Order order = bookPayAndStart(token, mother, name, phone, 10, "{}"); // pays with the linked WeChat account
         assertEquals(200, api.post("/api/v1/orders/" + order.id() + "/chat", Api.json("content", "我是" + name), token).status());
+        assertEquals(202, api.post("/api/v1/privacy/exports", "", token).status(), "a copy of the data, prepared");
 
         // An order under way stops the request (before any code is checked).
         Api.Reply blocked = api.post("/api/v1/privacy/deletion", Api.json("code", "123456"), token);

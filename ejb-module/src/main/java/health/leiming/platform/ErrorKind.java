@@ -7,6 +7,8 @@ public enum ErrorKind {
     FORBIDDEN,
     NOT_FOUND,
     CONFLICT,
+    /** Was there and is no longer (an expired download). */
+    GONE,
     TOO_MANY_REQUESTS,
     UNAVAILABLE
 }

@@ -9,7 +9,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Map;
 
-/** The privacy context's part of erasing an account: the member's consents and withdrawals. */
+/**
+ * The privacy context's part of erasing an account: the member's consents and withdrawals, and the copies
+ * of their data prepared for download.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class ConsentErasure implements Erasure {
@@ -24,10 +27,14 @@ public class ConsentErasure implements Erasure {
 
     @Override
     public Map<String, Integer> erase(ErasureSubject subject) {
+        // A prepared copy of the member's data holds their family members' too: it goes either way.
+        int exports = em.createQuery("delete from DataExport e where e.memberId = :member")
+                .setParameter("member", subject.memberId()).executeUpdate();
         if (!subject.wholeAccount()) {
-            return Map.of();
+            return Map.of("data-exports", exports);
         }
-        return Map.of("consents", em.createQuery("delete from ConsentRecord r where r.memberId = :member")
-                .setParameter("member", subject.memberId()).executeUpdate());
+        return Map.of("data-exports", exports, "consents", em.createQuery(
+                "delete from ConsentRecord r where r.memberId = :member").setParameter("member", subject.memberId())
+                .executeUpdate());
     }
 }

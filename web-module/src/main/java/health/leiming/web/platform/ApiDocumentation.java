@@ -85,6 +85,8 @@ public class ApiDocumentation implements OASFilter {
             Map.entry("DELETE /api/v1/privacy/consents/{kind}", Map.of("400", "CONSENT_KIND_UNKNOWN")),
             Map.entry("POST /api/v1/privacy/deletion", Map.of("400",
                     "SMS_CODE_INVALID, SMS_CODE_WRONG, SMS_CODE_EXPIRED, SMS_CODE_BURNED", "409", "DELETION_BLOCKED")),
+            Map.entry("POST /api/v1/privacy/exports", Map.of("409", "EXPORT_IN_PROGRESS", "429", "EXPORT_TOO_FREQUENT")),
+            Map.entry("GET /api/v1/privacy/exports/{id}/archive", Map.of("409", "EXPORT_NOT_READY", "410", "EXPORT_EXPIRED")),
             Map.entry("DELETE /api/v1/persons/{id}", Map.of("409", "PERSON_IS_SELF, PERSON_HAS_ORDERS_UNDER_WAY")),
             Map.entry("GET /api/v1/admin/consent-documents", Map.of("400", "CONSENT_KIND_UNKNOWN")),
             Map.entry("POST /api/v1/admin/consent-documents", Map.of("400", "CONSENT_KIND_UNKNOWN",

@@ -60,6 +60,7 @@ final class Errors {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
+            case GONE -> 410;
             case TOO_MANY_REQUESTS -> 429;
             case UNAVAILABLE -> 503;
         };
