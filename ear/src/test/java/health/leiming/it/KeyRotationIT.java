@@ -147,7 +147,9 @@ class KeyRotationIT extends DeployedEar {
         assertEquals(403, api.post("/api/v1/admin/crypto/rotate", "", member.token()).status(), "admins only");
         Api.Reply rotated = api.post("/api/v1/admin/crypto/rotate", "", care.adminToken());
         assertEquals(200, rotated.status(), rotated.raw());
-        assertTrue(rotated.data().getInt(PURPOSE) >= 2, rotated.raw());
+        // Rotated by this call, or by the run the server starts a second after each deployment, which may
+        // meet this test (both are KeyRotation.rotate): what counts is that none is left under the old key.
+        assertTrue(rotated.data().containsKey(PURPOSE), rotated.raw());
 
         for (String[] row : new String[][] {stored(fatherId), stored(motherId)}) {
             assertTrue(row[0].startsWith(currentPrefix), "re-encrypted under the current key: " + row[0]);
@@ -234,9 +236,24 @@ class KeyRotationIT extends DeployedEar {
         String masked = motherPhone.substring(0, 3) + "****" + motherPhone.substring(7);
         assertTrue(api.get("/api/v1/persons", legacy.token()).raw().contains(masked), "the mother's phone reads");
 
-        Api.Reply rotated = api.post("/api/v1/admin/crypto/rotate", "", care.adminToken());
+        // And a value in none of our formats, as someone might type into the database: left alone, not a 500.
+        String typedByHand = UUID.randomUUID().toString();
+        try (Connection db = database()) {
+            insert(db, "INSERT INTO persons (id, owner_id, relation, name, id_card_cipher, created_at, updated_at, version)"
+                    + " VALUES (?, ?, 'other', '手填', 'not-a-cipher-text', ?, ?, 0)", typedByHand, legacyId, now, now);
+        }
+        Api.Reply rotated;
+        try {
+            rotated = api.post("/api/v1/admin/crypto/rotate", "", care.adminToken());
+        } finally {
+            try (Connection db = database()) {
+                insert(db, "DELETE FROM persons WHERE id = ?", typedByHand);
+            }
+        }
+        // Done by this call, or already by the run the server starts a second after each deployment (it may
+        // meet this test): either way, once the call has answered, no phone is left in clear.
         assertEquals(200, rotated.status(), rotated.raw());
-        assertTrue(rotated.data().getInt("users.phone") >= 1 && rotated.data().getInt("persons.phone") >= 1, rotated.raw());
+        assertTrue(rotated.data().containsKey("users.phone") && rotated.data().containsKey("persons.phone"), rotated.raw());
         stored = row(users, legacyId);
         assertEquals(null, stored[0], "the clear phone is gone");
         assertTrue(stored[1].startsWith(currentPrefix), stored[1]);

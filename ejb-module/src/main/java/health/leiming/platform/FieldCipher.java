@@ -39,8 +39,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class FieldCipher {
 
-    private static final String V1 = "v1:";
-    private static final String V2 = "v2:";
+    static final String V1 = "v1:";
+    static final String V2 = "v2:";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final byte[] SALT = "leiming-health/field-keys".getBytes(StandardCharsets.US_ASCII);
 
