@@ -41,8 +41,21 @@ class OrderFlowIT extends DeployedEar {
         return new Paid(member, orderId, staffId, serviceId);
     }
 
+    /** The contact as stored: encrypted, without the name or number in it. */
+    private static String storedContact(String orderId) throws java.sql.SQLException {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(System.getProperty("leiming.it.db-url"),
+                System.getProperty("leiming.it.db-user"), System.getProperty("leiming.it.db-password", ""));
+             java.sql.PreparedStatement read = db.prepareStatement("SELECT contact_info FROM orders WHERE id = ?")) {
+            read.setString(1, orderId);
+            try (java.sql.ResultSet row = read.executeQuery()) {
+                assertTrue(row.next());
+                return row.getString(1);
+            }
+        }
+    }
+
     @Test
-    void theCompanionCarriesOutThePaidServiceAndTheMemberReviewsIt() {
+    void theCompanionCarriesOutThePaidServiceAndTheMemberReviewsIt() throws Exception {
         Paid order = bookAndPay(Care.slot(9));
         String staff = staffToken(order.staffId());
 
@@ -53,6 +66,9 @@ class OrderFlowIT extends DeployedEar {
         assertEquals(order.orderId(), task.getString("orderId"));
         assertEquals("13800138000", task.getJsonObject("contact").getString("phone"),
                 "the assigned companion sees the number to call");
+        String stored = storedContact(order.orderId());
+        assertTrue(stored.startsWith("v2:") && !stored.contains("13800138000") && !stored.contains("张三"),
+                "the contact is encrypted at rest: " + stored);
         assertEquals("paid", task.getString("status"));
 
         String other = staffToken(care.staff("李护工", order.serviceId()).getString("id"));

@@ -28,6 +28,6 @@ public class MemberPhoneKeyRotation implements RotatesKeys {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int rotateBatch(int max) {
-        return KeyRotation.batch(em, cipher, Member.class, "phoneCipher", "phone", max, e -> e.rotatePhone(cipher));
+        return KeyRotation.batch(em, cipher, Member.class, "phoneCipher", "e.phone is not null", max, e -> e.rotatePhone(cipher));
     }
 }

@@ -28,6 +28,6 @@ public class PersonPhoneKeyRotation implements RotatesKeys {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int rotateBatch(int max) {
-        return KeyRotation.batch(em, cipher, Person.class, "phoneCipher", "phone", max, e -> e.rotatePhone(cipher));
+        return KeyRotation.batch(em, cipher, Person.class, "phoneCipher", "e.phone is not null", max, e -> e.rotatePhone(cipher));
     }
 }

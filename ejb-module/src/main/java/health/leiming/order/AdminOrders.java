@@ -3,6 +3,7 @@ package health.leiming.order;
 import health.leiming.member.MemberService;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.FieldCipher;
 import health.leiming.platform.Logs;
 import health.leiming.platform.Page;
 import health.leiming.platform.PageRequest;
@@ -31,6 +32,9 @@ public class AdminOrders {
     PaymentRecords payments;
 
     @Inject
+    FieldCipher cipher;
+
+    @Inject
     MemberService members;
 
     @Inject
@@ -53,7 +57,7 @@ public class AdminOrders {
             where.and("o.userId = :phoneOwner", "phoneOwner", members.idByPhone(filter.phone().strip()).orElse(""));
         }
         return page.read(em, Order.class, "Order o", where, "o.createdAt desc, o.id",
-                o -> new OrderService.OrderDetail(o.view(), null, null, null));
+                o -> new OrderService.OrderDetail(o.view(cipher), null, null, null));
     }
 
     private static String strip(String text) {

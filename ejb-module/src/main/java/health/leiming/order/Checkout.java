@@ -7,6 +7,7 @@ import health.leiming.order.OrderEvents.OrderFacts;
 import health.leiming.order.OrderEvents.OrderPlaced;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.FieldCipher;
 import health.leiming.platform.events.Outbox;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -48,6 +49,9 @@ public class Checkout {
     Outbox outbox;
 
     @Inject
+    FieldCipher cipher;
+
+    @Inject
     @ConfigProperty(name = "leiming.order.pay-within", defaultValue = "PT15M")
     Duration payWithin;
 
@@ -79,8 +83,8 @@ public class Checkout {
         Booking.Choice choice = booking.choose(offer); // locks the person; reads only
         Instant now = Instant.now();
         Order.Placed placed = Order.place(orderNumber, memberId, offer.personId(), offer.serviceId(), offer.price(),
-                Json.createObjectBuilder().add("name", request.contactPerson().strip())
-                        .add("phone", request.contactPhone().strip()).build(),
+                cipher.encrypt(Order.CONTACT, Json.createObjectBuilder().add("name", request.contactPerson().strip())
+                        .add("phone", request.contactPhone().strip()).build().toString()),
                 Json.createObjectBuilder().add("name", offer.serviceName()).add("category", offer.category())
                         .add("price", offer.price()).add("durationMinutes", offer.durationMinutes()).build(),
                 offer.start(), offer.hospitalId(), now);

@@ -2,6 +2,7 @@ package health.leiming.order;
 
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.FieldCipher;
 import health.leiming.platform.Ids;
 import health.leiming.platform.Masking;
 import jakarta.json.Json;
@@ -70,6 +71,9 @@ public class Order {
     private BigDecimal refundAmount;
 
     /** {"name", "phone"} of the person to contact on the day. */
+    /** The purpose (FieldCipher) the contact for the day is encrypted under. */
+    public static final String CONTACT = "orders.contact_info";
+
     @Column(name = "contact_info", nullable = false)
     private String contactInfo;
 
@@ -98,7 +102,7 @@ public class Order {
     }
 
     private Order(String orderNo, String userId, String personId, String serviceId, BigDecimal amount,
-            JsonObject contact, JsonObject service, Instant scheduledTime, String hospitalId, Instant now) {
+            String sealedContact, JsonObject service, Instant scheduledTime, String hospitalId, Instant now) {
         this.id = Ids.newId();
         this.orderNo = orderNo;
         this.userId = userId;
@@ -106,7 +110,7 @@ public class Order {
         this.serviceId = serviceId;
         this.amount = amount;
         this.status = OrderStatus.pending;
-        this.contactInfo = contact.toString();
+        this.contactInfo = sealedContact;
         this.serviceInfo = service.toString();
         this.scheduledTime = scheduledTime;
         this.hospitalId = hospitalId;
@@ -114,12 +118,15 @@ public class Order {
         this.updatedAt = now;
     }
 
-    /** A new pending order and the transition that records its placing. */
+    /**
+     * A new pending order and the transition that records its placing. The contact ({name, phone} as JSON)
+     * comes encrypted under {@link #CONTACT} (Checkout seals it).
+     */
     public static Placed place(String orderNo, String userId, String personId, String serviceId, BigDecimal price,
-            JsonObject contact, JsonObject service, Instant scheduledTime,
+            String sealedContact, JsonObject service, Instant scheduledTime,
             String hospitalId, Instant now) {
-        Order order = new Order(orderNo, userId, personId, serviceId, price, contact, service, scheduledTime, hospitalId,
-                now);
+        Order order = new Order(orderNo, userId, personId, serviceId, price, sealedContact, service, scheduledTime,
+                hospitalId, now);
         return new Placed(order, new OrderTransition(order.id, null, OrderStatus.pending, Actor.member(userId),
                 "下单", now));
     }
@@ -173,8 +180,8 @@ public class Order {
     }
 
     /** The contact for the day, unmasked: only for the staff member assigned to the order. */
-    public OrderView.Contact contactForStaff() {
-        JsonObject contact = json(contactInfo);
+    public OrderView.Contact contactForStaff(FieldCipher cipher) {
+        JsonObject contact = contact(cipher);
         return new OrderView.Contact(contact.getString("name"), contact.getString("phone"));
     }
 
@@ -197,13 +204,23 @@ public class Order {
         return userId.equals(memberId);
     }
 
-    public OrderView view() {
-        JsonObject contact = json(contactInfo);
+    public OrderView view(FieldCipher cipher) {
+        JsonObject contact = contact(cipher);
         JsonObject service = json(serviceInfo);
         return new OrderView(id, orderNo, status.name(), status.label(), amount, refundAmount, personId,
                 new OrderView.ServiceInfo(serviceId, service.getString("name"), service.getString("category")),
                 new OrderView.Contact(contact.getString("name"), Masking.phone(contact.getString("phone"))),
                 createdAt, paidAt, completedAt, cancelledAt, cancelReason);
+    }
+
+    /** The contact: encrypted, or as written in clear before contacts were encrypted (KeyRotation encrypts those). */
+    private JsonObject contact(FieldCipher cipher) {
+        return json(cipher.readable(CONTACT, contactInfo));
+    }
+
+    /** Encrypts a contact written in clear before, or re-encrypts it under the current key (KeyRotation). */
+    void rotateContact(FieldCipher cipher) {
+        contactInfo = cipher.encrypt(CONTACT, cipher.readable(CONTACT, contactInfo));
     }
 
     private static JsonObject json(String text) {

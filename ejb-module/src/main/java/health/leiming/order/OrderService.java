@@ -7,6 +7,7 @@ import health.leiming.care.StaffDirectory;
 import health.leiming.order.OrderEvents.OrderCancelled;
 import health.leiming.order.OrderEvents.OrderFacts;
 import health.leiming.platform.BusinessException;
+import health.leiming.platform.FieldCipher;
 import health.leiming.platform.Filter;
 import health.leiming.platform.Page;
 import health.leiming.platform.PageRequest;
@@ -49,6 +50,9 @@ public class OrderService {
     Outbox outbox;
 
     @Inject
+    FieldCipher cipher;
+
+    @Inject
     PaymentRecords payments;
 
     @Inject
@@ -78,7 +82,7 @@ public class OrderService {
 
     public OrderDetail get(String memberId, String orderId) {
         Order order = owned(memberId, orderId);
-        return new OrderDetail(order.view(), appointment(order), history(order.id()), payments.refundOf(order.id()));
+        return new OrderDetail(order.view(cipher), appointment(order), history(order.id()), payments.refundOf(order.id()));
     }
 
     /** The member cancels; what comes back of a paid order follows the refund policy. */
@@ -87,7 +91,7 @@ public class OrderService {
         em.lock(order, LockModeType.PESSIMISTIC_WRITE);
         cancel(order, Actor.member(memberId), reason == null || reason.isBlank() ? "用户取消" : reason.strip(),
                 Instant.now());
-        return new OrderDetail(order.view(), appointment(order), history(order.id()), payments.refundOf(order.id()));
+        return new OrderDetail(order.view(cipher), appointment(order), history(order.id()), payments.refundOf(order.id()));
     }
 
     /** Cancels pending orders older than the payment window, releasing their places. Returns how many. */
@@ -139,7 +143,7 @@ public class OrderService {
     }
 
     private OrderDetail detailWithoutHistory(Order order) {
-        return new OrderDetail(order.view(), appointment(order), null, null);
+        return new OrderDetail(order.view(cipher), appointment(order), null, null);
     }
 
     private AppointmentView appointment(Order order) {

@@ -9,6 +9,7 @@ import health.leiming.order.OrderEvents.OrderFacts;
 import health.leiming.order.OrderEvents.OrderStarted;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.FieldCipher;
 import health.leiming.platform.events.BusinessEvent;
 import health.leiming.platform.events.Outbox;
 import jakarta.ejb.Stateless;
@@ -43,6 +44,9 @@ public class StaffTasks {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    FieldCipher cipher;
 
     @Inject
     @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
@@ -118,7 +122,7 @@ public class StaffTasks {
         String personName = family.nameOf(appointment.personId()).orElse(null);
         return new Task(order.id(), order.orderNo(), order.status().name(), order.status().label(), order.serviceName(),
                 appointment.hospitalId(), appointment.scheduledTime(), appointment.durationMinutes(),
-                personName, order.contactForStaff(), appointment.notes());
+                personName, order.contactForStaff(cipher), appointment.notes());
     }
 
     private record Assigned(Order order, Appointment appointment) {

@@ -44,15 +44,16 @@ public class KeyRotation {
 
     /**
      * The same for a column that was kept in clear before: the entities whose encrypted field is not under
-     * the current key, and those whose legacy clear field still holds a value (they get encrypted). A value
+     * the current key, and those the condition {@code inClear} (JPQL on alias e, such as "e.phone is not
+     * null") finds still in clear: they get encrypted. A value
      * in none of our formats (written by hand into the database) is left alone: it cannot be read, and
      * picking it again and again would never end.
      */
-    public static <T> int batch(EntityManager em, FieldCipher cipher, Class<T> entity, String field, String clearField,
+    public static <T> int batch(EntityManager em, FieldCipher cipher, Class<T> entity, String field, String inClear,
             int max, Consumer<T> rotate) {
         String stale = "((e." + field + " like :v1 or e." + field + " like :v2) and e." + field + " not like :current)";
         List<T> found = em.createQuery("select e from " + entity.getSimpleName() + " e where " + stale
-                + (clearField == null ? "" : " or e." + clearField + " is not null"), entity)
+                + (inClear == null ? "" : " or " + inClear), entity)
                 .setParameter("v1", FieldCipher.V1 + "%").setParameter("v2", FieldCipher.V2 + "%")
                 .setParameter("current", cipher.currentPrefix() + "%").setMaxResults(max).getResultList();
         found.forEach(rotate);
