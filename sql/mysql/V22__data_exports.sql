@@ -1,5 +1,6 @@
 -- A copy of a member's data prepared in the background (PIPL art. 45): the archive is kept encrypted
 -- (FieldCipher, purpose data_exports.archive) until it expires, then the retention job deletes the row.
+-- started_at: when a server started the job that prepares it (the claim: one server does).
 -- MySQL and MariaDB.
 
 CREATE TABLE data_exports (
@@ -8,6 +9,7 @@ CREATE TABLE data_exports (
   status       VARCHAR(16)  NOT NULL,
   requested_at DATETIME(6)  NOT NULL,
   ready_at     DATETIME(6),
+  started_at   DATETIME(6),
   expires_at   DATETIME(6)  NOT NULL,
   archive      LONGTEXT,
   size_bytes   BIGINT,

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The audit log is tamper-evident: entries are sealed into a keyed hash chain within seconds, and an
- * admin's verification names the first entry someone changed or removed in the database afterwards.
+ * admin's verification names the first entry someone changed or removed in the database afterwards. Entries
+ * past their period are purged from the start of the chain, which then starts after them.
  */
 class AuditChainIT extends DeployedEar {
 
@@ -114,5 +115,77 @@ class AuditChainIT extends DeployedEar {
         }
         JsonObject restored = api.get("/api/v1/admin/audit-log/verify", care.adminToken()).data();
         assertTrue(restored.getBoolean("intact"), restored.toString());
+    }
+
+    private static long firstSeq(Connection db) throws SQLException {
+        try (PreparedStatement read = db.prepareStatement("SELECT first_seq FROM audit_chain");
+             ResultSet row = read.executeQuery()) {
+            assertTrue(row.next());
+            return row.getLong(1);
+        }
+    }
+
+    private static int update(Connection db, String sql, Object... values) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                update.setObject(i + 1, values[i]);
+            }
+            return update.executeUpdate();
+        }
+    }
+
+    @Test
+    void entriesPastTheirPeriodArePurgedFromTheStartOfTheChainWhichStillHolds() throws SQLException {
+        Api.Session member = api.login(Api.newPhone());
+        assertEquals(200, api.get("/api/v1/health/records", member.token()).status());
+        assertTrue(verifyWhenSealed().getBoolean("intact"));
+
+        long first;
+        try (Connection db = database()) {
+            first = firstSeq(db);
+            // The three oldest entries as if written four years ago (their hashes no longer match: they go).
+            assertEquals(3, update(db, "UPDATE audit_log SET occurred_at = ? WHERE chain_seq >= ? AND chain_seq <= ?",
+                    java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(4 * 365))), first, first + 2));
+        }
+        String status = care.runJob("retention", "{}").getString("exitStatus");
+        assertTrue(status.contains("audit-log=3"), status);
+        try (Connection db = database()) {
+            assertEquals(first + 3, firstSeq(db), "the chain starts after them");
+            try (PreparedStatement gone = db.prepareStatement("SELECT COUNT(*) FROM audit_log WHERE chain_seq < ?")) {
+                gone.setLong(1, first + 3);
+                try (ResultSet row = gone.executeQuery()) {
+                    assertTrue(row.next());
+                    assertEquals(0, row.getInt(1));
+                }
+            }
+        }
+        JsonObject after = verifyWhenSealed();
+        assertTrue(after.getBoolean("intact"), after.toString());
+        try (Connection db = database();
+             PreparedStatement purge = db.prepareStatement("SELECT COUNT(*) FROM audit_log WHERE actor_id = 'system'"
+                     + " AND action = 'audit.purge' AND resource_id = ?")) {
+            purge.setString(1, first + "-" + (first + 2));
+            try (ResultSet row = purge.executeQuery()) {
+                assertTrue(row.next());
+                assertEquals(1, row.getInt(1), "the purge is itself in the log");
+            }
+        }
+        String again = care.runJob("retention", "{}").getString("exitStatus");
+        assertTrue(again.contains("audit-log=0"), "a second run deletes nothing more: " + again);
+
+        // Moving the start by hand (to hide a deleted entry) is found: only the server's key moves it.
+        try (Connection db = database()) {
+            assertEquals(1, update(db, "UPDATE audit_chain SET first_seq = first_seq + 1"));
+        }
+        try {
+            JsonObject moved = api.get("/api/v1/admin/audit-log/verify", care.adminToken()).data();
+            assertFalse(moved.getBoolean("intact"), moved.toString());
+            assertTrue(moved.getString("problem").contains("start was moved"), moved.toString());
+        } finally {
+            try (Connection db = database()) {
+                update(db, "UPDATE audit_chain SET first_seq = first_seq - 1");
+            }
+        }
+        assertTrue(api.get("/api/v1/admin/audit-log/verify", care.adminToken()).data().getBoolean("intact"));
     }
 }

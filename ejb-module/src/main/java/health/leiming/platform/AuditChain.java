@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,13 +50,49 @@ public class AuditChain {
         return unsealed.size();
     }
 
+    /**
+     * Deletes up to max of the oldest sealed entries that occurred before the cut-off, from the start of the
+     * chain only (an entry is never taken out of its middle), and moves the chain's start behind them with
+     * the server's key; the purge itself is recorded as an entry. Answers how many were deleted.
+     */
+    public int purge(Instant before, int max) {
+        AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        List<AuditEntry> oldest = em.createQuery("select e from AuditEntry e where e.chainSeq >= :first"
+                + " and e.chainSeq <= :last order by e.chainSeq", AuditEntry.class)
+                .setParameter("first", head.firstSeq()).setParameter("last", head.lastSeq())
+                .setMaxResults(max).getResultList();
+        List<AuditEntry> due = new ArrayList<>();
+        for (AuditEntry entry : oldest) {
+            if (entry.chainSeq() != head.firstSeq() + due.size() || !entry.occurredBefore(before)) {
+                break; // the start of the chain only, without gaps
+            }
+            due.add(entry);
+        }
+        if (due.isEmpty()) {
+            return 0;
+        }
+        AuditEntry last = due.get(due.size() - 1);
+        long from = head.firstSeq();
+        em.createQuery("delete from AuditEntry e where e.chainSeq >= :from and e.chainSeq <= :to")
+                .setParameter("from", from).setParameter("to", last.chainSeq()).executeUpdate();
+        Instant now = Instant.now();
+        head.startAfter(last.chainSeq(), last.entryHash(), keys, PURPOSE, now);
+        em.persist(new AuditEntry("system", "system", null, "audit.purge", from + "-" + last.chainSeq(),
+                AuditTrail.SUCCESS, now));
+        return due.size();
+    }
+
     /** Walks the sealed chain from its start; stops at the first broken place. */
     public Verification verify() {
         AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID);
         long unsealed = em.createQuery("select count(e) from AuditEntry e where e.chainSeq is null", Long.class)
                 .getSingleResult();
-        String previous = "genesis";
-        long expected = 1;
+        if (!head.anchorTrusted(keys, PURPOSE)) {
+            return new Verification(false, 0, head.firstSeq(), null,
+                    "the chain's start was moved to entry " + head.firstSeq() + " without the server's key", unsealed);
+        }
+        String previous = head.firstPrevHash();
+        long expected = head.firstSeq();
         int page = 1000;
         while (true) {
             // Up to the head as read above: what the sealer seals meanwhile is checked by the next verification
@@ -65,12 +102,12 @@ public class AuditChain {
                     .setParameter("last", head.lastSeq()).setMaxResults(page).getResultList();
             for (AuditEntry entry : entries) {
                 if (entry.chainSeq() != expected) {
-                    return new Verification(false, expected - 1, expected, null,
+                    return new Verification(false, expected - head.firstSeq(), expected, null,
                             "entry " + expected + " of the chain is missing", unsealed);
                 }
                 if (!previous.equals(entry.prevHash())
                         || !keys.macMatches(PURPOSE, entry.content(expected, previous), entry.entryHash())) {
-                    return new Verification(false, expected - 1, expected, entry.id(),
+                    return new Verification(false, expected - head.firstSeq(), expected, entry.id(),
                             "entry " + entry.id() + " was changed after it was sealed", unsealed);
                 }
                 previous = entry.entryHash();
@@ -81,10 +118,11 @@ public class AuditChain {
                 break;
             }
         }
+        long checked = expected - head.firstSeq();
         if (expected - 1 != head.lastSeq() || !previous.equals(head.lastHash())) {
-            return new Verification(false, expected - 1, expected, null,
+            return new Verification(false, checked, expected, null,
                     "the chain ends at entry " + (expected - 1) + " but was sealed up to " + head.lastSeq(), unsealed);
         }
-        return new Verification(true, expected - 1, null, null, null, unsealed);
+        return new Verification(true, checked, null, null, null, unsealed);
     }
 }

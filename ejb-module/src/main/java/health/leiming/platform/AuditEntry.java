@@ -86,6 +86,10 @@ public class AuditEntry {
         entryHash = hash;
     }
 
+    boolean occurredBefore(Instant instant) {
+        return occurredAt.isBefore(instant);
+    }
+
     Long chainSeq() {
         return chainSeq;
     }

@@ -68,6 +68,7 @@ public final class ProductionChecks {
             checks.problem("leiming.bench.ladder", "is true: the benchmark's cost-ladder endpoints would be open; remove"
                     + " the setting");
         }
+        checks.auditRetention();
         checks.smsGateway();
         checks.jwtKeys();
         checks.database(databaseProduct);
@@ -78,6 +79,20 @@ public final class ProductionChecks {
             checks.problem("leiming.wechatpay.app-id", "WeChat login has an app secret but no mini-program app id");
         }
         return List.copyOf(checks.problems);
+    }
+
+    /** The law keeps network logs at least six months (Cybersecurity Law art. 21): no shorter audit retention. */
+    private void auditRetention() {
+        value("leiming.retention.audit").ifPresent(text -> {
+            try {
+                if (java.time.Duration.parse(text).compareTo(java.time.Duration.ofDays(183)) < 0) {
+                    problem("leiming.retention.audit", "is " + text + ": audit entries must be kept at least six months"
+                            + " (P183D); the default is three years (P1095D)");
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                problem("leiming.retention.audit", "is not an ISO-8601 duration such as P1095D");
+            }
+        });
     }
 
     /** The one message a refused start logs: every problem, one per line. */

@@ -41,6 +41,10 @@ public class DataExport {
     @Column(name = "requested_at", nullable = false)
     private Instant requestedAt;
 
+    /** When a server started the job that prepares it (the claim: one server does). */
+    @Column(name = "started_at")
+    private Instant startedAt;
+
     @Column(name = "ready_at")
     private Instant readyAt;
 

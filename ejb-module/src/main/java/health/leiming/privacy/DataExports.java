@@ -64,7 +64,7 @@ public class DataExports {
     @ConfigProperty(name = "leiming.privacy.export-preparation", defaultValue = "PT1H")
     Duration preparation;
 
-    /** A new export, pending; the caller starts the job that prepares it once this has committed. */
+    /** A new export, pending; the background starter (DataExportStarter) starts the job that prepares it. */
     public DataExport.DataExportView request(String memberId) {
         Instant now = Instant.now();
         List<DataExport> recent = em.createQuery("select e from DataExport e where e.memberId = :member"
@@ -81,6 +81,25 @@ public class DataExports {
         em.persist(created);
         audit.record(memberId, "member", memberId, "privacy.export.request", created.id(), AuditTrail.SUCCESS);
         return created.view();
+    }
+
+    /**
+     * Claims up to max pending exports no server has started yet, for the background starter: it starts
+     * their jobs outside any member's request, so that the batch job repository (which records who
+     * submitted a job) never names a member.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<String> claimUnstarted(int max) {
+        Instant now = Instant.now();
+        List<String> unstarted = em.createQuery("select e.id from DataExport e where e.status = :pending"
+                + " and e.startedAt is null and e.expiresAt > :now order by e.requestedAt", String.class)
+                .setParameter("pending", DataExport.Status.pending).setParameter("now", now)
+                .setMaxResults(max).getResultList();
+        // Each is claimed by the update that sets its start: of two servers, the one whose update finds it
+        // unstarted starts it.
+        return unstarted.stream().filter(id -> em.createQuery("update DataExport e set e.startedAt = :now"
+                + " where e.id = :id and e.startedAt is null").setParameter("now", now).setParameter("id", id)
+                .executeUpdate() == 1).toList();
     }
 
     public List<DataExport.DataExportView> list(String memberId) {

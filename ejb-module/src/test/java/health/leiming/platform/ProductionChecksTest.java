@@ -164,4 +164,15 @@ class ProductionChecksTest {
         assertTrue(refusal.contains("LEIMING_CRYPTO_FIELD_KEY"), refusal);
         assertTrue(refusal.contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION"), refusal);
     }
+
+    @Test
+    void auditEntriesAreKeptAtLeastSixMonths() {
+        Map<String, String> config = safe();
+        config.put("leiming.retention.audit", "P30D");
+        refusedFor("leiming.retention.audit", config, "MariaDB");
+        config.put("leiming.retention.audit", "three years");
+        refusedFor("leiming.retention.audit", config, "MariaDB");
+        config.put("leiming.retention.audit", "P183D");
+        assertEquals(List.of(), problems(config, "MariaDB"));
+    }
 }

@@ -1,7 +1,5 @@
 package health.leiming.web.privacy;
 
-import health.leiming.batch.JobControl;
-import health.leiming.platform.Logs;
 import health.leiming.privacy.DataExport.DataExportView;
 import health.leiming.privacy.DataExports;
 import health.leiming.web.platform.ApiResponse;
@@ -22,8 +20,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -45,13 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 public class DataExportResource {
 
-    private static final Logger LOG = Logs.get(DataExportResource.class);
-
     @Inject
     DataExports exports;
-
-    @Inject
-    JobControl jobs;
 
     @Context
     SecurityContext security;
@@ -61,13 +52,7 @@ public class DataExportResource {
     @APIResponse(responseCode = "202", description = "The export, pending; GET /privacy/exports shows when it is ready",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataExportView.class)))
     public Response request() {
-        DataExportView created = exports.request(Caller.memberId(security)); // committed: the job finds it
-        try {
-            jobs.startDataExport(created.id());
-        } catch (RuntimeException e) {
-            // The export stays pending until its preparation window ends; then the member may ask again.
-            LOG.log(Level.WARNING, "Data export " + created.id() + " could not be started", e);
-        }
+        DataExportView created = exports.request(Caller.memberId(security)); // started within seconds
         return Response.accepted(ApiResponse.ok(created)).location(URI.create("/api/v1/privacy/exports")).build();
     }
 
