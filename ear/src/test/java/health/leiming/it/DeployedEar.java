@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Liberty server of the suite; the tests then speak HTTP to it (client mode). They exercise exactly
  * what a hospital installs.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ServerLogOnFailure.class})
 abstract class DeployedEar {
 
     @Deployment(testable = false)

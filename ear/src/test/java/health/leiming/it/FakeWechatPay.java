@@ -38,7 +38,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * WeChat Pay API v3 over real HTTP, as the server under test meets it: it checks the merchant's
- * request signatures, answers prepay and refund requests signed with its platform key, and sends
+ * request signatures, answers prepay, refund, query and close requests signed with its platform key,
+ * keeps each transaction's state (open, paid, closed: a closed one cannot be paid), and sends
  * payment and refund notifications the way WeChat Pay does (platform-signed, resource encrypted
  * with AEAD_AES_256_GCM under the APIv3 key). Independent of the server's code: its own crypto.
  */
@@ -62,20 +63,128 @@ final class FakeWechatPay {
     final List<String> rejectedSignatures = new CopyOnWriteArrayList<>();
     volatile boolean refusing;
 
+    /** Transactions by out_trade_no, opened by a prepay: NOTPAY until paid or closed. */
+    final Map<String, Trade> trades = new ConcurrentHashMap<>();
+    /** Refunds taken, by out_refund_no: PROCESSING until {@link #completeRefund}. */
+    final Map<String, String> refundStates = new ConcurrentHashMap<>();
+    /** Queries of transactions and refunds, and closes, by number, in order of arrival. */
+    final List<String> queries = new CopyOnWriteArrayList<>();
+    final List<String> closes = new CopyOnWriteArrayList<>();
+
+    /** A transaction at WeChat Pay. */
+    static final class Trade {
+        final long totalFen;
+        volatile String state = "NOTPAY";
+        volatile String transactionId;
+        volatile Instant successTime;
+
+        Trade(long totalFen) {
+            this.totalFen = totalFen;
+        }
+    }
+
+    private record Reply(int status, String body) {
+
+        static Reply ok(JsonObject body) {
+            return new Reply(200, body.toString());
+        }
+
+        static Reply error(int status, String code, String message) {
+            return new Reply(status, Json.createObjectBuilder().add("code", code).add("message", message).build()
+                    .toString());
+        }
+    }
+
     private FakeWechatPay(int port) throws IOException, GeneralSecurityException {
         merchantKey = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der("merchant-public.pem")));
         platformKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der("platform-private.pem")));
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        server.createContext("/v3/pay/transactions/jsapi", exchange -> handle(exchange, body -> {
+        server.createContext("/v3/pay/transactions/jsapi", exchange -> handle(exchange, (method, path, body) -> {
             prepays.computeIfAbsent(body.getString("out_trade_no"), k -> new CopyOnWriteArrayList<>()).add(body);
-            return Json.createObjectBuilder().add("prepay_id", "wx" + HexFormat.of().formatHex(bytes(14))).build();
+            trades.putIfAbsent(body.getString("out_trade_no"),
+                    new Trade(body.getJsonObject("amount").getJsonNumber("total").longValueExact()));
+            return Reply.ok(Json.createObjectBuilder().add("prepay_id", "wx" + HexFormat.of().formatHex(bytes(14))).build());
         }));
-        server.createContext("/v3/refund/domestic/refunds", exchange -> handle(exchange, body -> {
+        server.createContext("/v3/pay/transactions/out-trade-no/", exchange -> handle(exchange, (method, path, body) -> {
+            String rest = path.substring("/v3/pay/transactions/out-trade-no/".length());
+            if ("POST".equals(method) && rest.endsWith("/close")) {
+                return close(rest.substring(0, rest.length() - "/close".length()));
+            }
+            String outTradeNo = rest.contains("?") ? rest.substring(0, rest.indexOf('?')) : rest;
+            queries.add(outTradeNo);
+            Trade trade = trades.get(outTradeNo);
+            if (trade == null) {
+                return Reply.error(404, "ORDER_NOT_EXIST", "订单不存在");
+            }
+            return Reply.ok(queried(outTradeNo, trade));
+        }));
+        server.createContext("/v3/refund/domestic/refunds", exchange -> handle(exchange, (method, path, body) -> {
+            if ("GET".equals(method)) {
+                String outRefundNo = path.substring("/v3/refund/domestic/refunds/".length());
+                queries.add(outRefundNo);
+                String state = refundStates.get(outRefundNo);
+                return state == null ? Reply.error(404, "RESOURCE_NOT_EXISTS", "退款单不存在")
+                        : Reply.ok(Json.createObjectBuilder().add("out_refund_no", outRefundNo)
+                                .add("refund_id", "5030" + outRefundNo).add("status", state).build());
+            }
             refunds.computeIfAbsent(body.getString("out_refund_no"), k -> new CopyOnWriteArrayList<>()).add(body);
-            return Json.createObjectBuilder().add("refund_id", "5030" + HexFormat.of().formatHex(bytes(10)))
-                    .add("out_refund_no", body.getString("out_refund_no")).add("status", "PROCESSING").build();
+            refundStates.putIfAbsent(body.getString("out_refund_no"), "PROCESSING");
+            return Reply.ok(Json.createObjectBuilder().add("refund_id", "5030" + HexFormat.of().formatHex(bytes(10)))
+                    .add("out_refund_no", body.getString("out_refund_no")).add("status", "PROCESSING").build());
         }));
         server.start();
+    }
+
+    private Reply close(String outTradeNo) {
+        closes.add(outTradeNo);
+        Trade trade = trades.get(outTradeNo);
+        if (trade != null && "SUCCESS".equals(trade.state)) {
+            return Reply.error(400, "ORDERPAID", "订单已支付");
+        }
+        if (trade != null) {
+            trade.state = "CLOSED";
+        }
+        return new Reply(204, "");
+    }
+
+    private static JsonObject queried(String outTradeNo, Trade trade) {
+        var answer = Json.createObjectBuilder().add("appid", APP_ID).add("mchid", MCH_ID).add("out_trade_no", outTradeNo)
+                .add("trade_type", "JSAPI").add("trade_state", trade.state).add("trade_state_desc", trade.state)
+                .add("amount", Json.createObjectBuilder().add("total", trade.totalFen).add("currency", "CNY"));
+        if (trade.transactionId != null) {
+            answer.add("transaction_id", trade.transactionId).add("success_time", trade.successTime.toString())
+                    .add("payer", Json.createObjectBuilder().add("openid", "o-test"));
+        }
+        return answer.build();
+    }
+
+    /**
+     * The member pays the order at WeChat Pay (its prepay must exist and be open). With {@code notify},
+     * WeChat Pay tells the server as it does; without, the notification is lost. False when WeChat Pay
+     * refuses: the transaction was closed, or is unknown.
+     */
+    boolean pay(String outTradeNo, boolean notify) {
+        Trade trade = trades.get(outTradeNo);
+        if (trade == null) {
+            return false;
+        }
+        synchronized (trade) {
+            if (!"NOTPAY".equals(trade.state)) {
+                return false;
+            }
+            trade.state = "SUCCESS";
+            trade.transactionId = "4200" + System.nanoTime();
+            trade.successTime = Instant.now();
+        }
+        if (notify) {
+            notify(notificationBody("TRANSACTION.SUCCESS", transaction(outTradeNo, trade.totalFen, trade.transactionId)));
+        }
+        return true;
+    }
+
+    /** WeChat Pay pays a refund it took; its notification is lost unless the test sends one. */
+    void completeRefund(String outRefundNo) {
+        refundStates.replace(outRefundNo, "PROCESSING", "SUCCESS");
     }
 
     static synchronized FakeWechatPay get() {
@@ -90,13 +199,14 @@ final class FakeWechatPay {
     }
 
     private interface Handler {
-        JsonObject answer(JsonObject body);
+        Reply answer(String method, String pathAndQuery, JsonObject body);
     }
 
     private void handle(HttpExchange exchange, Handler handler) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String path = exchange.getRequestURI().getRawPath();
+            URI uri = exchange.getRequestURI();
+            String path = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
             Matcher auth = AUTH.matcher(exchange.getRequestHeaders().getFirst("Authorization") == null ? ""
                     : exchange.getRequestHeaders().getFirst("Authorization"));
             if (!auth.matches() || !MCH_ID.equals(auth.group(1)) || !verify(merchantKey,
@@ -109,7 +219,10 @@ final class FakeWechatPay {
                 send(exchange, 500, "{\"code\":\"SYSTEM_ERROR\",\"message\":\"系统错误\"}", true);
                 return;
             }
-            send(exchange, 200, handler.answer(Json.createReader(new StringReader(body)).readObject()).toString(), true);
+            JsonObject json = body.isBlank() ? Json.createObjectBuilder().build()
+                    : Json.createReader(new StringReader(body)).readObject();
+            Reply reply = handler.answer(exchange.getRequestMethod(), path, json);
+            send(exchange, reply.status(), reply.body(), reply.status() / 100 == 2);
         } finally {
             exchange.close();
         }
@@ -126,8 +239,10 @@ final class FakeWechatPay {
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
     }
 
     /** The plaintext of a successful payment of the order's amount (in fen). */

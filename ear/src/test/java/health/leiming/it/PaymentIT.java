@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Paying through the fake WeChat Pay: prepay, notifications (repeated, forged), refunds. */
+/**
+ * Paying through the fake WeChat Pay: prepay, notifications (repeated, forged, lost), refunds, and what the
+ * server asks WeChat Pay when a notification is overdue.
+ */
 class PaymentIT extends DeployedEar {
 
     private final Api api = new Api();
@@ -180,6 +185,82 @@ class PaymentIT extends DeployedEar {
     }
 
     @Test
+    void aPaymentWhoseNotificationIsLostIsFoundBeforeTheOrderIsCancelled() {
+        Booked booked = book("88.00", 14);
+        pay(booked);
+        assertTrue(wechat.pay(booked.orderNo(), false), "the member pays; WeChat Pay's notification never arrives");
+
+        JsonObject order = awaitStatus(booked, "paid");
+        assertEquals("paid", order.getJsonObject("order").getString("status"), "the sweep asked WeChat Pay before"
+                + " cancelling, and kept the order: " + order);
+        assertTrue(wechat.queries.contains(booked.orderNo()));
+        FakeSmsGateway.sleep(3000); // well past the 8 s window, a few more sweeps
+        order = order(booked);
+        assertEquals("paid", order.getJsonObject("order").getString("status"));
+        assertEquals("scheduled", order.getJsonObject("appointment").getString("appointmentStatus"),
+                "the member's booking stands: " + order);
+        assertFalse(order.containsKey("refund"), "nothing is refunded");
+        assertFalse(wechat.closes.contains(booked.orderNo()), "a paid transaction is not closed");
+
+        Api.Reply late = notifyPaid(booked, 8800, wechat.trades.get(booked.orderNo()).transactionId);
+        assertEquals(200, late.status(), "the notification arriving at last is acknowledged: " + late.raw());
+        assertEquals(order.getJsonArray("history"), order(booked).getJsonArray("history"), "and changes nothing");
+    }
+
+    @Test
+    void anOrderLeftUnpaidIsClosedAtWechatPayAndCancelledOnce() {
+        Booked booked = book("66.00", 16);
+        pay(booked);
+
+        JsonObject order = awaitStatus(booked, "cancelled");
+        assertEquals("cancelled", order.getJsonObject("order").getString("status"), order.toString());
+        assertEquals("CLOSED", wechat.trades.get(booked.orderNo()).state, "closed at WeChat Pay before cancelling");
+        assertFalse(wechat.pay(booked.orderNo(), true), "WeChat Pay takes no money for a closed transaction");
+        FakeSmsGateway.sleep(2500);
+        JsonArray history = order(booked).getJsonArray("history");
+        assertEquals(1, history.stream().map(JsonValue::asJsonObject)
+                .filter(step -> "cancelled".equals(step.getString("to"))).count(), "cancelled once: " + history);
+        assertEquals(1, wechat.closes.stream().filter(booked.orderNo()::equals).count(), "closed once");
+        assertFalse(order(booked).containsKey("refund"));
+    }
+
+    @Test
+    void whileWechatPayCannotBeAskedTheOrderKeepsItsPlaceAndAPaymentMadeMeanwhileStands() {
+        Booked booked = book("77.00", 10);
+        pay(booked);
+        wechat.refusing = true;
+        try {
+            assertTrue(wechat.pay(booked.orderNo(), false), "paid at WeChat Pay; we hear nothing");
+            FakeSmsGateway.sleep(12_000); // past the 8 s window, WeChat Pay answering errors to every question
+            assertEquals("pending", order(booked).getJsonObject("order").getString("status"),
+                    "not cancelled while WeChat Pay cannot say whether it was paid");
+        } finally {
+            wechat.refusing = false;
+        }
+        JsonObject order = awaitStatus(booked, "paid");
+        assertEquals("paid", order.getJsonObject("order").getString("status"), order.toString());
+        assertFalse(order.containsKey("refund"));
+    }
+
+    @Test
+    void aRefundWhoseNotificationIsLostCompletesThroughTheQuery() {
+        Booked booked = book("120.00", 11);
+        pay(booked);
+        assertTrue(wechat.pay(booked.orderNo(), true));
+        assertEquals("paid", awaitStatus(booked, "paid").getJsonObject("order").getString("status"));
+        assertEquals(200, api.post("/api/v1/orders/" + booked.orderId() + "/cancel", "{}", booked.member().token())
+                .status());
+        String refundNo = "RF" + booked.orderNo();
+        assertTrue(awaitRefundRequest(refundNo));
+        wechat.completeRefund(refundNo); // the money goes back; the notification is lost
+
+        Api.Reply refunded = api.await("/api/v1/orders/" + booked.orderId(), booked.member().token(),
+                r -> "succeeded".equals(r.data().getJsonObject("refund").getString("status")), Duration.ofSeconds(20));
+        assertEquals("succeeded", refunded.data().getJsonObject("refund").getString("status"), refunded.raw());
+        assertTrue(wechat.queries.contains(refundNo), "found by asking WeChat Pay");
+    }
+
+    @Test
     void wechatPayNotificationsAreNotRateLimited() {
         String body = FakeWechatPay.notificationBody("TRANSACTION.SUCCESS",
                 FakeWechatPay.transaction("ORDER-NONE", 1, "4200000009" + System.nanoTime()));
@@ -187,6 +268,11 @@ class PaymentIT extends DeployedEar {
             Api.Reply reply = wechat.notify(body, Instant.now().getEpochSecond(), "forged");
             assertEquals(401, reply.status(), "request " + i + ": " + reply.raw());
         }
+    }
+
+    private JsonObject awaitStatus(Booked booked, String status) {
+        return api.await("/api/v1/orders/" + booked.orderId(), booked.member().token(),
+                r -> status.equals(r.data().getJsonObject("order").getString("status")), Duration.ofSeconds(30)).data();
     }
 
     private boolean awaitRefundRequest(String refundNo) {

@@ -37,7 +37,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * WeChat Pay API v3 for the mini-program (JSAPI): prepay, the parameters wx.requestPayment needs,
- * refunds, and the verification and decryption of WeChat Pay's notifications. Merchant id, app id,
+ * refunds, querying and closing transactions, querying refunds, and the verification and decryption of WeChat Pay's notifications. Merchant id, app id,
  * keys and the base URL come from configuration; without a merchant key, payments are switched off.
  */
 @ApplicationScoped
@@ -145,6 +145,137 @@ public class WechatPay {
         return call("/v3/refund/domestic/refunds", body, reply -> reply.getString("refund_id"));
     }
 
+    /**
+     * The transaction of an order as WeChat Pay has it (trade_state SUCCESS, NOTPAY, CLOSED, USERPAYING...),
+     * or empty when WeChat Pay has none (it never took a prepay for it). Asked when a notification is overdue.
+     */
+    @Timeout(value = 6, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 300, jitter = 100, abortOn = BusinessException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
+            skipOn = BusinessException.class)
+    public Optional<JsonObject> queryTransaction(String outTradeNo) {
+        String path = "/v3/pay/transactions/out-trade-no/" + pathSegment(outTradeNo) + "?mchid=" + mchId.orElseThrow();
+        Answer answer = exchange("GET", path, "");
+        if (answer.status() == 404 && "ORDER_NOT_EXIST".equals(answer.errorCode())) {
+            return Optional.empty();
+        }
+        if (!answer.ok()) {
+            throw answer.failure(path);
+        }
+        return Optional.of(json(answer.body()));
+    }
+
+    /**
+     * Closes an unpaid transaction, so that it can no longer be paid. Closing one that is closed already
+     * is done; one that was paid meanwhile answers {@link TransactionPaid}.
+     */
+    @Timeout(value = 6, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 300, jitter = 100, abortOn = {BusinessException.class, TransactionPaid.class})
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
+            skipOn = {BusinessException.class, TransactionPaid.class})
+    public void close(String outTradeNo) {
+        String path = "/v3/pay/transactions/out-trade-no/" + pathSegment(outTradeNo) + "/close";
+        Answer answer = exchange("POST", path, Json.createObjectBuilder().add("mchid", mchId.orElseThrow()).build()
+                .toString());
+        if (answer.ok() || "ORDER_CLOSED".equals(answer.errorCode())) {
+            return;
+        }
+        if ("ORDERPAID".equals(answer.errorCode()) || "ORDER_PAID".equals(answer.errorCode())) {
+            throw new TransactionPaid(outTradeNo);
+        }
+        throw answer.failure(path);
+    }
+
+    /**
+     * A refund as WeChat Pay has it (status SUCCESS, PROCESSING, CLOSED or ABNORMAL), or empty when it
+     * has none by that number. Asked when the refund's notification is overdue.
+     */
+    @Timeout(value = 6, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 300, jitter = 100, abortOn = BusinessException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
+            skipOn = BusinessException.class)
+    public Optional<JsonObject> queryRefund(String outRefundNo) {
+        String path = "/v3/refund/domestic/refunds/" + pathSegment(outRefundNo);
+        Answer answer = exchange("GET", path, "");
+        if (answer.status() == 404 && "RESOURCE_NOT_EXISTS".equals(answer.errorCode())) {
+            return Optional.empty();
+        }
+        if (!answer.ok()) {
+            throw answer.failure(path);
+        }
+        return Optional.of(json(answer.body()));
+    }
+
+    /**
+     * The trade bill of a day (bill_type ALL: the day's successful payments and the refunds it took), as
+     * its CSV text: asked for (GET /v3/bill/tradebill), downloaded gzipped from the address WeChat Pay
+     * gives, and checked against the SHA-1 it states. Empty when WeChat Pay has no bill for the day (no
+     * trade that day, answered NO_STATEMENT_EXIST).
+     */
+    @Timeout(value = 60, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 2, delayUnit = ChronoUnit.SECONDS, abortOn = BusinessException.class)
+    public Optional<String> tradeBill(java.time.LocalDate day) {
+        String path = "/v3/bill/tradebill?bill_date=" + day + "&bill_type=ALL&tar_type=GZIP";
+        Answer answer = exchange("GET", path, "");
+        if (answer.status() / 100 == 4 && "NO_STATEMENT_EXIST".equals(answer.errorCode())) {
+            return Optional.empty();
+        }
+        if (!answer.ok()) {
+            throw answer.failure(path);
+        }
+        JsonObject bill = json(answer.body());
+        URI download = URI.create(bill.getString("download_url"));
+        if (!URI.create(baseUrl).getHost().equals(download.getHost())) {
+            throw new IllegalStateException("WeChat Pay's bill address is on another host: " + download.getHost());
+        }
+        String pathAndQuery = download.getRawPath() + (download.getRawQuery() == null ? "" : "?" + download.getRawQuery());
+        byte[] gzipped = download(pathAndQuery);
+        byte[] plain;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
+            plain = in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("WeChat Pay's bill of " + day + " is not a gzip file", e);
+        }
+        String expected = bill.getString("hash_value", "");
+        String actual;
+        try {
+            actual = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(plain));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!"SHA1".equalsIgnoreCase(bill.getString("hash_type", "")) || !actual.equalsIgnoreCase(expected)) {
+            throw new IllegalStateException("WeChat Pay's bill of " + day + " does not match its hash (" + expected
+                    + " stated, " + actual + " downloaded)");
+        }
+        return Optional.of(new String(plain, StandardCharsets.UTF_8));
+    }
+
+    /** A bill file: a signed GET whose answer is not signed (WeChat Pay's rule for downloads); the hash checks it. */
+    private byte[] download(String pathAndQuery) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization("GET", pathAndQuery, "")).GET().build();
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("WeChat Pay's bill download answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("WeChat Pay unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted calling WeChat Pay", e);
+        }
+    }
+
+    /** Our order and refund numbers are letters and digits; anything else is not sent into a URL. */
+    private static String pathSegment(String number) {
+        if (number == null || !number.matches("[A-Za-z0-9_*-]{1,64}")) {
+            throw new IllegalArgumentException("Not a WeChat Pay merchant number: " + number);
+        }
+        return number;
+    }
+
     /** What wx.requestPayment needs, signed with the merchant key (signType RSA). */
     public JsapiPayment paymentParameters(String prepayId) {
         String timeStamp = Long.toString(Instant.now().getEpochSecond());
@@ -206,41 +337,91 @@ public class WechatPay {
     }
 
     private <T> T call(String path, String body, Function<JsonObject, T> read) {
+        Answer answer = exchange("POST", path, body);
+        if (!answer.ok()) {
+            throw answer.failure(path);
+        }
+        return read.apply(json(answer.body()));
+    }
+
+    /**
+     * One signed request to WeChat Pay and its answer; a 2xx answer's platform signature is checked
+     * (an unsigned or wrongly signed one is an error, as from anyone else). Throws IllegalStateException
+     * when WeChat Pay cannot be reached.
+     */
+    private Answer exchange(String method, String pathAndQuery, String body) {
         if (!configured()) {
             throw new BusinessException(ErrorKind.UNAVAILABLE, "PAYMENT_UNAVAILABLE", "在线支付暂未开通");
         }
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
-        String nonce = nonce();
-        String signature = WechatPayCrypto.sign(merchantKey, WechatPayCrypto.message("POST", path, timestamp, nonce, body));
-        String authorization = "WECHATPAY2-SHA256-RSA2048 mchid=\"" + mchId.orElseThrow() + "\",nonce_str=\"" + nonce
-                + "\",signature=\"" + signature + "\",timestamp=\"" + timestamp + "\",serial_no=\""
-                + merchantSerial.orElseThrow() + "\"";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(5))
-                .header("Authorization", authorization).header("Content-Type", "application/json")
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .timeout(Duration.ofSeconds(5)).header("Authorization", authorization(method, pathAndQuery, body))
+                .header("Accept", "application/json");
+        if ("GET".equals(method)) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
         HttpResponse<String> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("WeChat Pay unreachable: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted calling WeChat Pay", e);
         }
-        if (response.statusCode() / 100 != 2) {
-            LOG.warning(() -> "WeChat Pay " + path + " answered " + response.statusCode() + ": " + response.body());
-            if (response.statusCode() / 100 == 4) {
-                throw new BusinessException(ErrorKind.UNAVAILABLE, "PAYMENT_REFUSED", "微信支付拒绝了请求，请稍后再试");
+        Answer answer = new Answer(response.statusCode(), response.body());
+        if (answer.ok()) {
+            String ts = response.headers().firstValue("Wechatpay-Timestamp").orElse("");
+            String rn = response.headers().firstValue("Wechatpay-Nonce").orElse("");
+            String sig = response.headers().firstValue("Wechatpay-Signature").orElse(null);
+            if (!WechatPayCrypto.verify(platformKey, WechatPayCrypto.message(ts, rn, response.body()), sig)) {
+                throw new IllegalStateException("WeChat Pay's answer to " + pathAndQuery + " is not signed by the platform key");
             }
-            throw new IllegalStateException("WeChat Pay " + path + " answered " + response.statusCode());
+        } else {
+            LOG.warning(() -> "WeChat Pay " + method + " " + pathAndQuery + " answered " + response.statusCode() + ": "
+                    + shortened(response.body()));
         }
-        String ts = response.headers().firstValue("Wechatpay-Timestamp").orElse("");
-        String rn = response.headers().firstValue("Wechatpay-Nonce").orElse("");
-        String sig = response.headers().firstValue("Wechatpay-Signature").orElse(null);
-        if (!WechatPayCrypto.verify(platformKey, WechatPayCrypto.message(ts, rn, response.body()), sig)) {
-            throw new IllegalStateException("WeChat Pay's answer to " + path + " is not signed by the platform key");
+        return answer;
+    }
+
+    /** The Authorization header of a request: the merchant's signature over method, path, time, nonce and body. */
+    private String authorization(String method, String pathAndQuery, String body) {
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        String nonce = nonce();
+        String signature = WechatPayCrypto.sign(merchantKey, WechatPayCrypto.message(method, pathAndQuery, timestamp,
+                nonce, body));
+        return "WECHATPAY2-SHA256-RSA2048 mchid=\"" + mchId.orElseThrow() + "\",nonce_str=\"" + nonce
+                + "\",signature=\"" + signature + "\",timestamp=\"" + timestamp + "\",serial_no=\""
+                + merchantSerial.orElseThrow() + "\"";
+    }
+
+    /** WeChat Pay's answer: its status and body, and its error code when it is an error. */
+    private record Answer(int status, String body) {
+
+        boolean ok() {
+            return status / 100 == 2;
         }
-        return read.apply(json(response.body()));
+
+        String errorCode() {
+            try {
+                return json(body).getString("code", "");
+            } catch (RuntimeException e) {
+                return "";
+            }
+        }
+
+        /** A refusal (4xx) is final for this request; anything else may pass if tried again. */
+        RuntimeException failure(String path) {
+            if (status / 100 == 4) {
+                return new BusinessException(ErrorKind.UNAVAILABLE, "PAYMENT_REFUSED", "微信支付拒绝了请求，请稍后再试");
+            }
+            return new IllegalStateException("WeChat Pay " + path + " answered " + status);
+        }
+    }
+
+    private static String shortened(String text) {
+        return text == null || text.length() <= 300 ? text : text.substring(0, 300) + "...";
     }
 
     private static String nonce() {
@@ -262,6 +443,16 @@ public class WechatPay {
 
     /** A verified, decrypted notification: its id, event type (TRANSACTION.SUCCESS, REFUND.SUCCESS...) and content. */
     public record Notification(String id, String eventType, JsonObject content) {
+    }
+
+    /** WeChat Pay would not close a transaction because it has been paid. */
+    public static class TransactionPaid extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        public TransactionPaid(String outTradeNo) {
+            super("Transaction " + outTradeNo + " has been paid");
+        }
     }
 
     /** A notification that did not pass: not processed, answered with an error. */

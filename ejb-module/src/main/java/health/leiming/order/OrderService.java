@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -94,22 +95,44 @@ public class OrderService {
         return new OrderDetail(order.view(cipher), appointment(order), history(order.id()), payments.refundOf(order.id()));
     }
 
-    /** Cancels pending orders older than the payment window, releasing their places. Returns how many. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int cancelUnpaid(Instant now, int limit) {
-        List<Order> stale = em.createQuery("select o from Order o where o.status = :pending and o.createdAt < :cutoff"
-                + " order by o.createdAt", Order.class)
+    /**
+     * Pending orders older than the payment window, oldest first, leaving out those whose payment WeChat
+     * Pay was asked about since {@code checkedSince} (they wait for the next round). Each says whether
+     * WeChat Pay was ever asked for a prepay: only then can it have been paid there.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<UnpaidOrder> unpaidPastWindow(Instant now, Instant checkedSince, int limit) {
+        List<Object[]> rows = em.createQuery("select o.id, o.orderNo, o.createdAt from Order o"
+                + " where o.status = :pending and o.createdAt < :cutoff and not exists (select q from Payment q"
+                + " where q.orderId = o.id and q.checkedAt >= :checkedSince) order by o.createdAt", Object[].class)
                 .setParameter("pending", OrderStatus.pending).setParameter("cutoff", now.minus(payWithin))
-                .setMaxResults(limit).getResultList();
-        int cancelled = 0;
-        for (Order order : stale) {
-            em.lock(order, LockModeType.PESSIMISTIC_WRITE); // refreshes: another server may have got there first
-            if (order.status() == OrderStatus.pending) {
-                cancel(order, Actor.system(), "超时未支付，已自动取消", now);
-                cancelled++;
-            }
+                .setParameter("checkedSince", checkedSince).setMaxResults(limit).getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
         }
-        return cancelled;
+        Set<String> prepaid = Set.copyOf(em.createQuery("select p.orderId from Payment p where p.orderId in :ids"
+                + " and p.prepayId is not null", String.class)
+                .setParameter("ids", rows.stream().map(row -> (String) row[0]).toList()).getResultList());
+        return rows.stream().map(row -> new UnpaidOrder((String) row[0], (String) row[1],
+                ((Instant) row[2]).plus(payWithin), prepaid.contains((String) row[0]))).toList();
+    }
+
+    /**
+     * Cancels an order left unpaid past its window, releasing its place; false when it is no longer
+     * pending (paid meanwhile, or another server got there first).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean cancelUnpaid(String orderId, Instant now) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null || order.status() != OrderStatus.pending) {
+            return false;
+        }
+        cancel(order, Actor.system(), "超时未支付，已自动取消", now);
+        return true;
+    }
+
+    /** An order past its payment window: whether WeChat Pay may have a transaction for it. */
+    public record UnpaidOrder(String orderId, String orderNo, Instant payBefore, boolean prepaid) {
     }
 
     private void cancel(Order order, Actor actor, String reason, Instant now) {

@@ -45,6 +45,17 @@ public class Payment {
     @Column(name = "paid_at")
     private Instant paidAt;
 
+    /** The trade_state WeChat Pay answered when last asked (SUCCESS, NOTPAY, CLOSED, USERPAYING...), or UNREACHABLE. */
+    @Column(name = "wechat_state")
+    private String wechatState;
+
+    @Column(name = "checked_at")
+    private Instant checkedAt;
+
+    /** When WeChat Pay closed the transaction for us: it can no longer be paid. */
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -83,6 +94,20 @@ public class Payment {
         this.transactionId = transactionId;
         this.paidAt = now;
         this.updatedAt = now;
+    }
+
+    /** What WeChat Pay said when it was asked about the transaction; UNREACHABLE when it could not be asked. */
+    void checked(String state, Instant now) {
+        this.wechatState = state;
+        this.checkedAt = now;
+        this.updatedAt = now;
+    }
+
+    void closed(Instant now) {
+        if (closedAt == null) {
+            closedAt = now;
+        }
+        checked("CLOSED", now);
     }
 
     String transactionId() {

@@ -144,7 +144,14 @@ public class PaymentRecords {
 
     /** A verified REFUND notification: the refund succeeded (once) or failed. */
     public void applyRefund(JsonObject content) {
-        String outRefundNo = content.getString("out_refund_no");
+        applyRefundState(content.getString("out_refund_no"), content.getString("refund_status", ""));
+    }
+
+    /**
+     * What WeChat Pay says of a refund, from its notification or from asking it: SUCCESS completes the
+     * refund (once); CLOSED and ABNORMAL end it unpaid, for a person to act; PROCESSING changes nothing.
+     */
+    public void applyRefundState(String outRefundNo, String state) {
         Refund refund = em.createQuery("select r from Refund r where r.outRefundNo = :no", Refund.class)
                 .setParameter("no", outRefundNo).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
                 .findFirst().orElse(null);
@@ -152,12 +159,18 @@ public class PaymentRecords {
             LOG.severe(() -> "Refund notification for an unknown refund " + outRefundNo);
             return;
         }
-        String state = content.getString("refund_status", "");
         Instant now = Instant.now();
-        if (!"SUCCESS".equals(state)) {
-            LOG.severe(() -> "Refund " + outRefundNo + " ended " + state + "; an operator must act");
+        if ("PROCESSING".equals(state)) {
+            refund.checked(state, now);
             return;
         }
+        if (!"SUCCESS".equals(state)) {
+            if (refund.failed(state, now)) {
+                LOG.severe(() -> "Refund " + outRefundNo + " ended " + state + " at WeChat Pay; an operator must act");
+            }
+            return;
+        }
+        refund.checked(state, now);
         if (refund.succeeded(now)) {
             Order order = em.find(Order.class, refund.orderId(), LockModeType.PESSIMISTIC_WRITE);
             if (order.status() == OrderStatus.completed) {
@@ -165,6 +178,54 @@ public class PaymentRecords {
             }
             outbox.publish(new OrderRefunded(facts(order), refund.amount()));
         }
+    }
+
+    /** WeChat Pay could not be asked about a refund: it is asked again after the next interval. */
+    public void refundUnchecked(String outRefundNo) {
+        em.createQuery("select r from Refund r where r.outRefundNo = :no", Refund.class).setParameter("no", outRefundNo)
+                .getResultStream().findFirst().ifPresent(refund -> refund.checked("UNREACHABLE", Instant.now()));
+    }
+
+    /**
+     * Refunds WeChat Pay took but whose outcome has not arrived: submitted before {@code submittedBefore}
+     * and not asked about since {@code checkedSince}; their out_refund_no, oldest first.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<String> refundsOverdue(Instant submittedBefore, Instant checkedSince, int limit) {
+        return em.createQuery("select r.outRefundNo from Refund r where r.status = 'submitted'"
+                + " and r.submittedAt < :submittedBefore and (r.checkedAt is null or r.checkedAt < :checkedSince)"
+                + " order by r.submittedAt", String.class).setParameter("submittedBefore", submittedBefore)
+                .setParameter("checkedSince", checkedSince).setMaxResults(limit).getResultList();
+    }
+
+    /** Records what WeChat Pay said of an order's transaction (or UNREACHABLE), so that it is not asked again at once. */
+    public void transactionChecked(String orderNo, String state) {
+        Payment payment = paymentByNo(orderNo);
+        if (payment != null) {
+            payment.checked(state, Instant.now());
+        }
+    }
+
+    /** WeChat Pay closed the transaction (or never had one): it can no longer be paid. */
+    public void transactionClosed(String orderNo) {
+        Payment payment = paymentByNo(orderNo);
+        if (payment != null) {
+            payment.closed(Instant.now());
+        }
+    }
+
+    /**
+     * Orders cancelled while WeChat Pay could not be asked about them (beyond the sweep's patience), whose
+     * transaction is still to be settled: asked and closed once WeChat Pay answers, for a week at most.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<String> transactionsToSettle(Instant now, Instant checkedSince, int limit) {
+        return em.createQuery("select p.outTradeNo from Payment p, Order o where o.id = p.orderId"
+                + " and o.status = :cancelled and p.status = 'created' and p.prepayId is not null and p.closedAt is null"
+                + " and p.createdAt > :since and (p.checkedAt is null or p.checkedAt < :checkedSince)"
+                + " order by p.createdAt", String.class).setParameter("cancelled", OrderStatus.cancelled)
+                .setParameter("since", now.minus(Duration.ofDays(7))).setParameter("checkedSince", checkedSince)
+                .setMaxResults(limit).getResultList();
     }
 
     /** Records a refund to be submitted after the caller's transaction commits; at most one per order. */
@@ -212,6 +273,11 @@ public class PaymentRecords {
     public Refund.RefundView refundOf(String orderId) {
         return em.createQuery("select r from Refund r where r.orderId = :order", Refund.class)
                 .setParameter("order", orderId).getResultStream().findFirst().map(Refund::view).orElse(null);
+    }
+
+    private Payment paymentByNo(String orderNo) {
+        return em.createQuery("select p from Payment p where p.outTradeNo = :no", Payment.class)
+                .setParameter("no", orderNo).getResultStream().findFirst().orElse(null);
     }
 
     private Payment paymentOf(String orderId) {

@@ -1,6 +1,7 @@
 package health.leiming.order;
 
 import health.leiming.integration.WechatPay;
+import health.leiming.platform.BackgroundLoop;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import health.leiming.platform.Logs;
@@ -10,6 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
@@ -93,5 +99,125 @@ public class Payments {
     /** Submits refunds WeChat Pay has not taken yet. */
     void resubmitRefunds() {
         records.refundsToSubmit(50).forEach(this::submitRefund);
+    }
+
+    /** What asking WeChat Pay about an order's transaction came to. */
+    public enum Settlement {
+        /** Paid at WeChat Pay, and now with us too (as its notification would have done). */
+        PAID,
+        /** Closed at WeChat Pay (or never opened there): it can no longer be paid. */
+        CLOSED,
+        /** The member is paying right now: ask again next time. */
+        PAYING,
+        /** WeChat Pay could not be asked, or its answer could not be applied: ask again next time. */
+        UNKNOWN
+    }
+
+    /**
+     * Asks WeChat Pay about an order's transaction whose notification has not come: a payment it has is
+     * applied as its notification would be (the same idempotent path); an unpaid one is closed, so that
+     * it can no longer be paid. Called outside any transaction.
+     */
+    public Settlement settle(String orderNo) {
+        Optional<JsonObject> transaction;
+        try {
+            transaction = wechat.queryTransaction(orderNo);
+        } catch (RuntimeException e) {
+            return unknown(orderNo, " could not be asked about", e);
+        }
+        if (transaction.isEmpty()) {
+            records.transactionClosed(orderNo);
+            return Settlement.CLOSED;
+        }
+        String state = transaction.get().getString("trade_state", "");
+        switch (state) {
+            case "SUCCESS" -> {
+                try {
+                    String refundId = records.applyTransaction(transaction.get(), wechat.appId());
+                    records.transactionChecked(orderNo, state);
+                    if (refundId != null) {
+                        submitRefund(refundId);
+                    }
+                    LOG.info(() -> "Order " + orderNo + " was paid at WeChat Pay without a notification reaching us;"
+                            + " applied from its answer");
+                    return Settlement.PAID;
+                } catch (RuntimeException e) {
+                    return unknown(orderNo, "'s payment could not be applied", e);
+                }
+            }
+            case "REFUND" -> {
+                records.transactionChecked(orderNo, state);
+                return Settlement.PAID;
+            }
+            case "USERPAYING" -> {
+                records.transactionChecked(orderNo, state);
+                return Settlement.PAYING;
+            }
+            case "CLOSED", "REVOKED", "PAYERROR" -> {
+                records.transactionClosed(orderNo);
+                return Settlement.CLOSED;
+            }
+            default -> {
+                return close(orderNo);
+            }
+        }
+    }
+
+    private Settlement close(String orderNo) {
+        try {
+            wechat.close(orderNo);
+        } catch (WechatPay.TransactionPaid paid) {
+            records.transactionChecked(orderNo, "SUCCESS");
+            return Settlement.UNKNOWN; // paid in the last moment: the next round applies it
+        } catch (RuntimeException e) {
+            return unknown(orderNo, " could not be closed", e);
+        }
+        records.transactionClosed(orderNo);
+        return Settlement.CLOSED;
+    }
+
+    private Settlement unknown(String orderNo, String what, RuntimeException e) {
+        LOG.warning(() -> "WeChat Pay: order " + orderNo + what + " (" + BackgroundLoop.rootMessage(e)
+                + "); asked again later");
+        try {
+            records.transactionChecked(orderNo, "UNREACHABLE");
+        } catch (RuntimeException ignored) {
+            // the database too: the next round starts over
+        }
+        return Settlement.UNKNOWN;
+    }
+
+    /**
+     * Asks WeChat Pay about refunds it took more than {@code after} ago without telling us their outcome,
+     * and applies the answer as its notification would. Returns how many were asked about.
+     */
+    int checkOverdueRefunds(Duration after, Duration interval, int limit) {
+        Instant now = Instant.now();
+        List<String> overdue = records.refundsOverdue(now.minus(after), now.minus(interval), limit);
+        for (String outRefundNo : overdue) {
+            try {
+                Optional<JsonObject> refund = wechat.queryRefund(outRefundNo);
+                if (refund.isPresent()) {
+                    records.applyRefundState(outRefundNo, refund.get().getString("status", ""));
+                } else {
+                    LOG.severe(() -> "Refund " + outRefundNo + " is not known to WeChat Pay although it was taken;"
+                            + " an operator must check");
+                    records.refundUnchecked(outRefundNo);
+                }
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "WeChat Pay could not be asked about refund " + outRefundNo + " ("
+                        + BackgroundLoop.rootMessage(e) + "); asked again later");
+                records.refundUnchecked(outRefundNo);
+            }
+        }
+        return overdue.size();
+    }
+
+    /** Settles the transactions of orders cancelled while WeChat Pay could not be asked. */
+    int settleCancelled(Duration interval, int limit) {
+        Instant now = Instant.now();
+        List<String> open = records.transactionsToSettle(now, now.minus(interval), limit);
+        open.forEach(this::settle);
+        return open.size();
     }
 }

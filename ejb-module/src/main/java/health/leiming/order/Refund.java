@@ -54,6 +54,13 @@ public class Refund {
     @Column(name = "succeeded_at")
     private Instant succeededAt;
 
+    /** The status WeChat Pay answered when last asked (SUCCESS, PROCESSING, CLOSED, ABNORMAL), or UNREACHABLE. */
+    @Column(name = "wechat_state")
+    private String wechatState;
+
+    @Column(name = "checked_at")
+    private Instant checkedAt;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -97,6 +104,22 @@ public class Refund {
         status = Status.succeeded.name();
         succeededAt = now;
         updatedAt = now;
+        return true;
+    }
+
+    void checked(String state, Instant now) {
+        wechatState = state;
+        checkedAt = now;
+        updatedAt = now;
+    }
+
+    /** WeChat Pay ended the refund without paying it (CLOSED, ABNORMAL): a person must act. True the first time. */
+    boolean failed(String state, Instant now) {
+        checked(state, now);
+        if (Status.failed.name().equals(status) || Status.succeeded.name().equals(status)) {
+            return false;
+        }
+        status = Status.failed.name();
         return true;
     }
 

@@ -1,5 +1,6 @@
 package health.leiming.order;
 
+import health.leiming.integration.WechatPay;
 import health.leiming.platform.BackgroundLoop;
 import health.leiming.platform.Logs;
 import health.leiming.platform.SchemaReady;
@@ -12,13 +13,20 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * On a fixed interval: cancels orders left unpaid past the payment window (freeing their places), and
- * submits refunds WeChat Pay has not taken yet. Safe with several servers: each order is re-read
- * under its row lock before it is cancelled, and WeChat Pay refunds are idempotent on their number.
+ * follows up payments whose word from WeChat Pay is overdue. An order that was ever sent to WeChat Pay
+ * is first asked about there: paid, it is kept and marked paid (its notification was lost or late);
+ * unpaid, its transaction is closed, then the order is cancelled. While WeChat Pay cannot be asked, the
+ * order keeps its place for up to leiming.order.payment-check-limit past its window, then it is cancelled
+ * and its transaction closed once WeChat Pay answers (a payment found then is refunded in full).
+ * The follow-up also submits refunds WeChat Pay has not taken yet and asks about refunds whose outcome
+ * has not arrived after leiming.wechatpay.refund-query-after. Safe with several servers: each order is
+ * re-read under its row lock before it changes, and WeChat Pay's calls are idempotent.
  */
 @ApplicationScoped
 public class UnpaidOrderSweep {
@@ -36,38 +44,70 @@ public class UnpaidOrderSweep {
     Payments payments;
 
     @Inject
+    WechatPay wechat;
+
+    @Inject
     @ConfigProperty(name = "leiming.order.timeout-sweep-interval", defaultValue = "PT1M")
     Duration interval;
 
+    @Inject
+    @ConfigProperty(name = "leiming.order.payment-check-limit", defaultValue = "PT30M")
+    Duration checkLimit;
+
+    @Inject
+    @ConfigProperty(name = "leiming.wechatpay.refund-query-after", defaultValue = "PT10M")
+    Duration refundQueryAfter;
+
     private BackgroundLoop unpaid;
-    private BackgroundLoop refunds;
+    private BackgroundLoop followUp;
 
     @PostConstruct
     void init() {
         unpaid = new BackgroundLoop("Unpaid-order sweep", interval, this::cancelUnpaid, LOG);
-        refunds = new BackgroundLoop("Refund resubmission", interval, () -> {
-            payments.resubmitRefunds();
-            return false;
-        }, LOG);
+        followUp = new BackgroundLoop("Payment follow-up", interval, this::followUp, LOG);
     }
 
     void start(@Observes SchemaReady ready) {
         unpaid.start(scheduler);
-        refunds.start(scheduler);
+        followUp.start(scheduler);
     }
 
     @PreDestroy
     void stop() {
         unpaid.stop();
-        refunds.stop();
+        followUp.stop();
     }
 
-    /** Cancels one batch of orders past the payment window; true when the batch was full. */
+    /** One batch of orders past the payment window; true when the batch was full. */
     private boolean cancelUnpaid() {
-        int cancelled = orders.cancelUnpaid(Instant.now(), BATCH);
-        if (cancelled > 0) {
-            LOG.info(() -> "Cancelled " + cancelled + " unpaid order(s) past the payment window");
+        Instant now = Instant.now();
+        List<OrderService.UnpaidOrder> due = orders.unpaidPastWindow(now, now.minus(interval), BATCH);
+        int cancelled = 0;
+        for (OrderService.UnpaidOrder order : due) {
+            if (order.prepaid() && wechat.configured()) {
+                Payments.Settlement settlement = payments.settle(order.orderNo());
+                if (settlement == Payments.Settlement.PAID || settlement == Payments.Settlement.PAYING) {
+                    continue;
+                }
+                if (settlement == Payments.Settlement.UNKNOWN && now.isBefore(order.payBefore().plus(checkLimit))) {
+                    continue; // the place is held a little longer rather than a paid booking lost
+                }
+            }
+            if (orders.cancelUnpaid(order.orderId(), now)) {
+                cancelled++;
+            }
         }
-        return cancelled == BATCH;
+        int count = cancelled;
+        if (count > 0) {
+            LOG.info(() -> "Cancelled " + count + " unpaid order(s) past the payment window");
+        }
+        return due.size() == BATCH;
+    }
+
+    private boolean followUp() {
+        payments.resubmitRefunds();
+        int refunds = payments.checkOverdueRefunds(refundQueryAfter, interval, BATCH);
+        int transactions = wechat.configured() ? payments.settleCancelled(interval, BATCH) : 0;
+        return refunds == BATCH || transactions == BATCH;
     }
 }

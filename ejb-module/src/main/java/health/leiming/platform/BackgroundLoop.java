@@ -86,7 +86,8 @@ public final class BackgroundLoop {
         }
     }
 
-    static String rootMessage(Throwable e) {
+    /** The innermost cause of a failure, as "Type: message" for a log line. */
+    public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
