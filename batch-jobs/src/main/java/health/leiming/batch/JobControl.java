@@ -44,9 +44,10 @@ public class JobControl {
     public static final String REPORT = "health-report";
     public static final String REMINDERS = "appointment-reminders";
     public static final String RETENTION = "retention";
+    public static final String RECONCILIATION = "reconciliation";
     /** A member's data export: started by their request only (not by admins, not on a schedule). */
     public static final String DATA_EXPORT = "data-export";
-    static final Set<String> JOBS = Set.of(REPORT, REMINDERS, RETENTION);
+    static final Set<String> JOBS = Set.of(REPORT, REMINDERS, RETENTION, RECONCILIATION);
 
     @Inject
     @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
@@ -101,6 +102,7 @@ public class JobControl {
             case "weekly-report", "monthly-report" -> REPORT;
             case "reminders" -> REMINDERS;
             case "retention" -> RETENTION;
+            case "reconciliation" -> RECONCILIATION;
             default -> throw new BusinessException(ErrorKind.NOT_FOUND, "SCHEDULE_NOT_FOUND", "没有这个计划：" + schedule);
         };
         Properties checked = parameters(jobName, given); // bad parameters fail before the run is claimed
@@ -257,6 +259,20 @@ public class JobControl {
             }
             case RETENTION -> {
                 // no parameters: the periods are configuration (leiming.retention.*)
+            }
+            case RECONCILIATION -> {
+                LocalDate today = LocalDate.now(zone);
+                LocalDate day;
+                try {
+                    day = given.containsKey("date") ? LocalDate.parse(given.get("date")) : today.minusDays(1);
+                } catch (DateTimeParseException e) {
+                    throw new BusinessException(ErrorKind.BAD_REQUEST, "JOB_PARAMETER_INVALID", "date应为yyyy-MM-dd格式的日期");
+                }
+                if (day.isAfter(today) || day.isBefore(today.minusMonths(3))) {
+                    throw new BusinessException(ErrorKind.BAD_REQUEST, "JOB_PARAMETER_INVALID",
+                            "只能对账三个月内且不晚于今天的账单日期");
+                }
+                p.setProperty("date", day.toString());
             }
             default -> throw new IllegalStateException();
         }

@@ -58,6 +58,11 @@ public class JobScheduler {
     @ConfigProperty(name = "leiming.batch.schedule.retention", defaultValue = "30 3 * * *")
     String retention;
 
+    /** WeChat Pay makes the day's bills from 9 in the morning and advises fetching them after 10. */
+    @Inject
+    @ConfigProperty(name = "leiming.batch.schedule.reconciliation", defaultValue = "30 10 * * *")
+    String reconciliation;
+
     @Inject
     @ConfigProperty(name = "leiming.batch.schedule.tick", defaultValue = "PT30S")
     Duration tick;
@@ -79,6 +84,7 @@ public class JobScheduler {
         add("monthly-report", JobControl.REPORT, monthlyReport, Map.of("period", "month"));
         add("reminders", JobControl.REMINDERS, reminders, Map.of());
         add("retention", JobControl.RETENTION, retention, Map.of());
+        add("reconciliation", JobControl.RECONCILIATION, reconciliation, Map.of());
         claimant = host() + "/" + ProcessHandle.current().pid();
         ticks = scheduler.scheduleWithFixedDelay(this::tick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> "Job schedules (" + zone + "): " + schedules.values().stream()

@@ -95,7 +95,20 @@ final class FakeWechatPay {
         }
     }
 
+    /** Trade bill lines by bill day, as the test sets them; a day without lines has no bill (NO_STATEMENT_EXIST). */
+    final Map<java.time.LocalDate, List<String>> billLines = new ConcurrentHashMap<>();
+    /** Gzipped bills ready for download, by token. */
+    private final Map<String, byte[]> downloads = new ConcurrentHashMap<>();
+    /** When set, the bills downloaded do not match the hash WeChat Pay states (a damaged download). */
+    volatile boolean damagedBills;
+    private final int port;
+
+    private static final String BILL_HEADER = "交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,"
+            + "交易状态,付款银行,货币种类,应结订单金额,代金券金额,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,"
+            + "商品名称,商户数据包,手续费,费率,订单金额,申请退款金额,费率备注";
+
     private FakeWechatPay(int port) throws IOException, GeneralSecurityException {
+        this.port = port;
         merchantKey = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der("merchant-public.pem")));
         platformKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der("platform-private.pem")));
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -132,7 +145,86 @@ final class FakeWechatPay {
             return Reply.ok(Json.createObjectBuilder().add("refund_id", "5030" + HexFormat.of().formatHex(bytes(10)))
                     .add("out_refund_no", body.getString("out_refund_no")).add("status", "PROCESSING").build());
         }));
+        server.createContext("/v3/bill/tradebill", exchange -> handle(exchange, (method, path, body) -> tradeBill(path)));
+        server.createContext("/v3/billdownload/file", this::download);
         server.start();
+    }
+
+    /** A payment line of the day's bill (amount in fen, written in yuan as WeChat Pay does). */
+    void billPaid(java.time.LocalDate day, String outTradeNo, long fen, String transactionId) {
+        billLines.computeIfAbsent(day, d -> new CopyOnWriteArrayList<>()).add(billLine(day, transactionId, outTradeNo,
+                "SUCCESS", yuan(fen), "", "0.00", "", yuan(fen), "0.00"));
+    }
+
+    /** A refund line of the day's bill with WeChat Pay's state of it when the bill was made. */
+    void billRefund(java.time.LocalDate day, String outTradeNo, String outRefundNo, long fen, String state) {
+        billLines.computeIfAbsent(day, d -> new CopyOnWriteArrayList<>()).add(billLine(day, "4200" + outTradeNo,
+                outTradeNo, "REFUND", "0.00", outRefundNo, yuan(fen), state, "0.00", yuan(fen)));
+    }
+
+    private static String billLine(java.time.LocalDate day, String transactionId, String outTradeNo, String state,
+            String settled, String outRefundNo, String refund, String refundState, String total, String askedRefund) {
+        String[] fields = {day + " 10:00:00", APP_ID, MCH_ID, "0", "", transactionId, outTradeNo, "o-test", "JSAPI", state,
+                "OTHERS", "CNY", settled, "0.00", outRefundNo.isEmpty() ? "0" : "5030" + outRefundNo, outRefundNo, refund,
+                "0.00", outRefundNo.isEmpty() ? "" : "ORIGINAL", refundState, "陪诊服务", "", "0.00", "0.60%", total,
+                askedRefund, ""};
+        return "`" + String.join(",`", fields);
+    }
+
+    private static String yuan(long fen) {
+        return java.math.BigDecimal.valueOf(fen).movePointLeft(2).setScale(2).toPlainString();
+    }
+
+    private Reply tradeBill(String pathAndQuery) {
+        Matcher date = Pattern.compile("bill_date=(\\d{4}-\\d{2}-\\d{2})").matcher(pathAndQuery);
+        if (!date.find() || !pathAndQuery.contains("tar_type=GZIP")) {
+            return Reply.error(400, "PARAM_ERROR", "参数错误");
+        }
+        List<String> lines = billLines.get(java.time.LocalDate.parse(date.group(1)));
+        if (lines == null) {
+            return Reply.error(400, "NO_STATEMENT_EXIST", "当日无交易，无账单");
+        }
+        StringBuilder csv = new StringBuilder(BILL_HEADER).append("\r\n");
+        lines.forEach(line -> csv.append(line).append("\r\n"));
+        csv.append("总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额\r\n")
+                .append("`").append(lines.size()).append(",`0.00,`0.00,`0.00,`0.00,`0.00,`0.00\r\n");
+        byte[] plain = csv.toString().getBytes(StandardCharsets.UTF_8);
+        String token = HexFormat.of().formatHex(bytes(12));
+        try {
+            var gzipped = new java.io.ByteArrayOutputStream();
+            try (var gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+                gzip.write(damagedBills ? (csv + "`tampered\r\n").getBytes(StandardCharsets.UTF_8) : plain);
+            }
+            downloads.put(token, gzipped.toByteArray());
+            String hash = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(plain));
+            return Reply.ok(Json.createObjectBuilder().add("hash_type", "SHA1").add("hash_value", hash)
+                    .add("download_url", "http://127.0.0.1:" + port + "/v3/billdownload/file?token=" + token).build());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bill file: the request must be signed like any other; the answer is not (WeChat Pay's rule). */
+    private void download(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            URI uri = exchange.getRequestURI();
+            String path = uri.getRawPath() + "?" + uri.getRawQuery();
+            Matcher auth = AUTH.matcher(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            if (!auth.matches() || !verify(merchantKey, message("GET", path, auth.group(4), auth.group(2), ""),
+                    auth.group(3))) {
+                rejectedSignatures.add(path);
+                exchange.sendResponseHeaders(401, -1);
+                return;
+            }
+            byte[] file = downloads.remove(String.valueOf(uri.getRawQuery()).replace("token=", ""));
+            if (file == null) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+            exchange.sendResponseHeaders(200, file.length);
+            exchange.getResponseBody().write(file);
+        }
     }
 
     private Reply close(String outTradeNo) {
@@ -180,6 +272,26 @@ final class FakeWechatPay {
             notify(notificationBody("TRANSACTION.SUCCESS", transaction(outTradeNo, trade.totalFen, trade.transactionId)));
         }
         return true;
+    }
+
+    /**
+     * Marks an open transaction paid with the given transaction id and amount, as when the test sends the
+     * notification itself; false when WeChat Pay would not have taken the money (closed, unknown, other amount).
+     */
+    boolean markPaid(String outTradeNo, String transactionId, long fen) {
+        Trade trade = trades.get(outTradeNo);
+        if (trade == null || trade.totalFen != fen) {
+            return false;
+        }
+        synchronized (trade) {
+            if (!"NOTPAY".equals(trade.state)) {
+                return false;
+            }
+            trade.state = "SUCCESS";
+            trade.transactionId = transactionId;
+            trade.successTime = Instant.now();
+            return true;
+        }
     }
 
     /** WeChat Pay pays a refund it took; its notification is lost unless the test sends one. */

@@ -9,8 +9,16 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +27,9 @@ import org.junit.jupiter.api.Test;
  * server asks WeChat Pay when a notification is overdue.
  */
 class PaymentIT extends DeployedEar {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Api api = new Api();
     private final Care care = new Care(api);
@@ -47,7 +58,9 @@ class PaymentIT extends DeployedEar {
         return paid.data();
     }
 
+    /** WeChat Pay takes the money (when it is the order's amount) and tells the server. */
     private Api.Reply notifyPaid(Booked booked, long fen, String transactionId) {
+        wechat.markPaid(booked.orderNo(), transactionId, fen);
         return wechat.notify(FakeWechatPay.notificationBody("TRANSACTION.SUCCESS",
                 FakeWechatPay.transaction(booked.orderNo(), fen, transactionId)));
     }
@@ -70,8 +83,10 @@ class PaymentIT extends DeployedEar {
                 "paying again within the prepay's life reuses it");
         assertEquals(1, wechat.prepays.get(booked.orderNo()).size());
 
+        String transactionId = "4200000001" + System.nanoTime();
+        assertTrue(wechat.markPaid(booked.orderNo(), transactionId, 29900));
         String notification = FakeWechatPay.notificationBody("TRANSACTION.SUCCESS", FakeWechatPay.transaction(
-                booked.orderNo(), 29900, "4200000001" + System.nanoTime()));
+                booked.orderNo(), 29900, transactionId));
         List<Api.Reply> atOnce = Crowd.atOnce(Crowd.SIZE, (client, i) -> wechat.notify(notification));
         atOnce.forEach(reply -> assertEquals(200, reply.status(), "WeChat Pay is told yes each time: " + reply.raw()));
         Api.Reply first = atOnce.get(0);
@@ -261,12 +276,145 @@ class PaymentIT extends DeployedEar {
     }
 
     @Test
+    void aDayWhoseBooksMatchTheBillHasNoDifference() throws SQLException {
+        LocalDate day = freeBillDay();
+        Booked booked = book("50.00", 8);
+        pay(booked);
+        assertTrue(wechat.pay(booked.orderNo(), true));
+        awaitStatus(booked, "paid");
+        moveTo(day, "update payments set paid_at = ? where out_trade_no = ?", booked.orderNo());
+        wechat.billPaid(day, booked.orderNo(), 5000, wechat.trades.get(booked.orderNo()).transactionId);
+
+        JsonObject report = reconcile(day);
+        assertEquals(0, report.getJsonObject("day").getInt("differencesFound"), report.toString());
+        assertEquals(1, report.getJsonObject("day").getInt("matched"));
+        assertEquals(5000, report.getJsonObject("day").getJsonNumber("billPaidFen").longValue());
+        assertEquals(0, report.getJsonArray("differences").size());
+    }
+
+    @Test
+    void aDayWithAMissedPaymentAnAmountMismatchAndAStaleRefundStateReportsExactlyThoseAndSettlesTwo()
+            throws SQLException {
+        LocalDate day = freeBillDay();
+        // Paid at WeChat Pay in the last moment, after the member had cancelled; the notification was lost.
+        Booked missed = book("61.00", 8);
+        pay(missed);
+        moveTo(day, "update payments set created_at = ? where out_trade_no = ?", missed.orderNo());
+        assertTrue(wechat.pay(missed.orderNo(), false));
+        assertEquals(200, api.post("/api/v1/orders/" + missed.orderId() + "/cancel", "{}", missed.member().token())
+                .status());
+        wechat.billPaid(day, missed.orderNo(), 6100, wechat.trades.get(missed.orderNo()).transactionId);
+        // Paid with us for 62 yuan; the bill says 60.
+        Booked dear = book("62.00", 9);
+        pay(dear);
+        assertTrue(wechat.pay(dear.orderNo(), true));
+        awaitStatus(dear, "paid");
+        moveTo(day, "update payments set paid_at = ? where out_trade_no = ?", dear.orderNo());
+        wechat.billPaid(day, dear.orderNo(), 6000, wechat.trades.get(dear.orderNo()).transactionId);
+        // A refund the bill lists as processing (the bill was made before it finished); it has succeeded since.
+        Booked refunded = book("63.00", 10);
+        pay(refunded);
+        assertTrue(wechat.pay(refunded.orderNo(), true));
+        awaitStatus(refunded, "paid");
+        assertEquals(200, api.post("/api/v1/orders/" + refunded.orderId() + "/cancel", "{}",
+                refunded.member().token()).status());
+        String refundNo = "RF" + refunded.orderNo();
+        assertTrue(awaitRefundRequest(refundNo));
+        wechat.completeRefund(refundNo);
+        assertEquals(200, wechat.notify(FakeWechatPay.notificationBody("REFUND.SUCCESS",
+                FakeWechatPay.refundResult(refunded.orderNo(), refundNo, 6300, 6300))).status());
+        wechat.billRefund(day, refunded.orderNo(), refundNo, 6300, "PROCESSING");
+
+        JsonObject report = reconcile(day);
+        assertEquals(List.of("AMOUNT_DIFFERS " + dear.orderNo() + " open",
+                "PAID_ONLY_AT_WECHAT " + missed.orderNo() + " settled",
+                "REFUND_STATE_DIFFERS " + refunded.orderNo() + " settled"), differences(report), report.toString());
+        assertEquals(1, report.getJsonObject("day").getInt("differencesOpen"));
+        assertEquals(0, report.getJsonObject("day").getInt("matched"));
+        JsonObject settledPayment = order(missed);
+        assertEquals(61.00, settledPayment.getJsonObject("refund").getJsonNumber("amount").doubleValue(), 0.001,
+                "the payment found for the cancelled order goes back in full: " + settledPayment);
+        String metrics = api.get(Api.OPS + "/metrics?scope=application", null).raw();
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("payment_reconciliation_open")
+                && !line.endsWith(" 0.0")), "the open difference raises the alert metric: " + metrics);
+
+        JsonObject again = reconcile(day);
+        assertEquals(differences(report), differences(again), "running the day again gives the same report");
+        assertEquals(report.getJsonObject("day").getInt("matched"), again.getJsonObject("day").getInt("matched"));
+        assertEquals(2, again.getJsonObject("day").getInt("runs"));
+        Api.Reply days = api.get("/api/v1/admin/reconciliations", care.adminToken());
+        assertTrue(days.data().getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .anyMatch(d -> day.toString().equals(d.getString("billDate")) && d.getInt("differencesOpen") == 1),
+                days.raw());
+        Api.Session member = api.login(Api.newPhone());
+        assertEquals(403, api.get("/api/v1/admin/reconciliations/" + day, member.token()).status(), "admins only");
+    }
+
+    @Test
+    void aBillThatDoesNotMatchItsHashIsNotReconciled() {
+        LocalDate day = freeBillDay();
+        wechat.billPaid(day, "ORDER-NOT-OURS", 100, "4200000000");
+        wechat.damagedBills = true;
+        try {
+            Api.Reply started = api.post("/api/v1/admin/jobs/reconciliation/start", Api.json("date", day.toString()),
+                    care.adminToken());
+            assertEquals(200, started.status(), started.raw());
+            long execution = started.data().getJsonNumber("executionId").longValue();
+            Api.Reply done = api.await("/api/v1/admin/jobs/executions/" + execution, care.adminToken(),
+                    r -> r.data().getString("status").equals("FAILED"), Duration.ofSeconds(60));
+            assertEquals("FAILED", done.data().getString("status"), done.raw());
+        } finally {
+            wechat.damagedBills = false;
+        }
+        assertEquals(404, api.get("/api/v1/admin/reconciliations/" + day, care.adminToken()).status(),
+                "no report from a damaged bill");
+        Api.Reply future = api.post("/api/v1/admin/jobs/reconciliation/start",
+                Api.json("date", LocalDate.now(SHANGHAI).plusDays(1).toString()), care.adminToken());
+        assertEquals(400, future.status(), future.raw());
+    }
+
+    @Test
     void wechatPayNotificationsAreNotRateLimited() {
         String body = FakeWechatPay.notificationBody("TRANSACTION.SUCCESS",
                 FakeWechatPay.transaction("ORDER-NONE", 1, "4200000009" + System.nanoTime()));
         for (int i = 0; i < 260; i++) { // above the test server's 240 requests a minute per client
             Api.Reply reply = wechat.notify(body, Instant.now().getEpochSecond(), "forged");
             assertEquals(401, reply.status(), "request " + i + ": " + reply.raw());
+        }
+    }
+
+    /** A bill day of the last three months that has no reconciliation yet (so its bill and books are the test's). */
+    private LocalDate freeBillDay() {
+        while (true) {
+            LocalDate day = LocalDate.now(SHANGHAI).minusDays(10 + RANDOM.nextInt(75));
+            if (!wechat.billLines.containsKey(day)
+                    && api.get("/api/v1/admin/reconciliations/" + day, care.adminToken()).status() == 404) {
+                return day;
+            }
+        }
+    }
+
+    private JsonObject reconcile(LocalDate day) {
+        care.runJob("reconciliation", Api.json("date", day.toString()));
+        Api.Reply report = api.get("/api/v1/admin/reconciliations/" + day, care.adminToken());
+        assertEquals(200, report.status(), report.raw());
+        return report.data();
+    }
+
+    private static List<String> differences(JsonObject report) {
+        return report.getJsonArray("differences").stream().map(JsonValue::asJsonObject)
+                .map(d -> d.getString("kind") + " " + d.getString("orderNo") + (d.getBoolean("settled") ? " settled" : " open"))
+                .sorted().toList();
+    }
+
+    /** Moves a time of our books to noon of a bill day, as if it had happened then. */
+    private static void moveTo(LocalDate day, String sql, String orderNo) throws SQLException {
+        try (Connection db = DriverManager.getConnection(System.getProperty("leiming.it.db-url"),
+                System.getProperty("leiming.it.db-user"), System.getProperty("leiming.it.db-password", ""));
+                PreparedStatement update = db.prepareStatement(sql)) {
+            update.setTimestamp(1, Timestamp.from(day.atTime(12, 0).atZone(SHANGHAI).toInstant()));
+            update.setString(2, orderNo);
+            assertEquals(1, update.executeUpdate(), sql);
         }
     }
 

@@ -110,6 +110,22 @@ public class Payment {
         checked("CLOSED", now);
     }
 
+    String outTradeNo() {
+        return outTradeNo;
+    }
+
+    BigDecimal amount() {
+        return amount;
+    }
+
+    boolean isPaid() {
+        return "paid".equals(status);
+    }
+
+    Instant paidAt() {
+        return paidAt;
+    }
+
     String transactionId() {
         return transactionId;
     }

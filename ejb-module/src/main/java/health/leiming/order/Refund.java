@@ -135,6 +135,10 @@ public class Refund {
         return outRefundNo;
     }
 
+    Instant submittedAt() {
+        return submittedAt;
+    }
+
     BigDecimal amount() {
         return amount;
     }

@@ -31,6 +31,11 @@ public final class TradeBill {
         this.refunds = List.copyOf(refunds);
     }
 
+    /** The bill of a day without trades (WeChat Pay has none to give). */
+    public static TradeBill empty() {
+        return new TradeBill(List.of(), List.of());
+    }
+
     public List<PaidLine> payments() {
         return payments;
     }
