@@ -338,6 +338,15 @@ class PaymentIT extends DeployedEar {
         assertTrue(metrics.lines().anyMatch(line -> line.startsWith("payment_reconciliation_open")
                 && !line.endsWith(" 0.0")), "the open difference raises the alert metric: " + metrics);
 
+        FakeWecomApi finance = FakeWecomApi.get();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (finance.textsTo("it-finance").stream().noneMatch(text -> text.contains(day.toString()))
+                && System.nanoTime() < deadline) {
+            FakeSmsGateway.sleep(300);
+        }
+        assertTrue(finance.textsTo("it-finance").stream().anyMatch(text -> text.contains(day + " 的微信支付对账有 1 项差异")),
+                "finance is told in WeCom: " + finance.textsTo("it-finance"));
+
         JsonObject again = reconcile(day);
         assertEquals(differences(report), differences(again), "running the day again gives the same report");
         assertEquals(report.getJsonObject("day").getInt("matched"), again.getJsonObject("day").getInt("matched"));

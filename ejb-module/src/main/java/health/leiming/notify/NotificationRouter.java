@@ -22,6 +22,7 @@ import health.leiming.order.OrderEvents.OrderFacts;
 import health.leiming.order.OrderEvents.OrderPaid;
 import health.leiming.order.OrderEvents.OrderPlaced;
 import health.leiming.order.OrderEvents.OrderRefunded;
+import health.leiming.order.OrderEvents.ReconciliationOpen;
 import health.leiming.order.OrderEvents.OrderStarted;
 import health.leiming.platform.FieldCipher;
 import health.leiming.platform.Logs;
@@ -37,6 +38,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -113,6 +115,10 @@ public class NotificationRouter {
     @Inject
     @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
     ZoneId zone;
+
+    @Inject
+    @ConfigProperty(name = "leiming.notify.finance-wecom-users")
+    Optional<List<String>> financeWecomUsers;
 
     /** Fired when deliveries were stored; the worker sends them after the commit. */
     public record DeliveriesQueued() {
@@ -204,6 +210,21 @@ public class NotificationRouter {
     public void refunded(@Observes OrderRefunded refunded) {
         toMember(refunded.order().memberId(), Notices.order(OrderMove.refunded, refunded.order(),
                 refunded.refundAmount(), null, zone));
+    }
+
+    /** Finance (the WeCom users in leiming.notify.finance-wecom-users) hears of reconciliation differences left open. */
+    public void reconciliationOpen(@Observes ReconciliationOpen alert) {
+        List<String> users = financeWecomUsers.orElse(List.of()).stream().map(String::strip).filter(u -> !u.isEmpty())
+                .toList();
+        if (users.isEmpty() || !wecom.canSendMessages()) {
+            LOG.warning(() -> "Reconciliation of " + alert.billDate() + ": " + alert.open() + " difference(s) open; no"
+                    + " WeCom users to tell (leiming.notify.finance-wecom-users)");
+            return;
+        }
+        Notice notice = new Notice(NoticeKind.system, "微信支付对账差异", alert.billDate() + " 的微信支付对账有 " + alert.open()
+                + " 项差异待人工处理（共 " + alert.found() + " 项），请在管理后台查看对账记录。", null, Map.of());
+        Instant now = Instant.now();
+        users.forEach(user -> queue(Delivery.Channel.wecom, "finance:" + user, user, notice, now));
     }
 
     public void reminder(@Observes AppointmentReminderDue reminder) {

@@ -19,7 +19,8 @@ public class OrderEvents implements EventCatalog {
     @Override
     public List<Class<? extends BusinessEvent>> events() {
         return List.of(OrderPlaced.class, OrderPaid.class, OrderConfirmed.class, OrderStarted.class,
-                OrderCompleted.class, OrderCancelled.class, OrderRefunded.class, AppointmentReminderDue.class);
+                OrderCompleted.class, OrderCancelled.class, OrderRefunded.class, AppointmentReminderDue.class,
+                ReconciliationOpen.class);
     }
 
     /** What every order event says about its order and appointment (ids, the service's name, the time). */
@@ -90,6 +91,15 @@ public class OrderEvents implements EventCatalog {
         @Override
         public String aggregateId() {
             return order.orderId();
+        }
+    }
+
+    /** A day's reconciliation with WeChat Pay left differences for a person: finance is told. */
+    @EventType("payment.reconciliation-open")
+    public record ReconciliationOpen(java.time.LocalDate billDate, int open, int found) implements BusinessEvent {
+        @Override
+        public String aggregateId() {
+            return billDate.toString();
         }
     }
 

@@ -4,9 +4,11 @@ import health.leiming.platform.BusinessException;
 import health.leiming.platform.Filter;
 import health.leiming.platform.Page;
 import health.leiming.platform.PageRequest;
+import health.leiming.platform.events.Outbox;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -30,6 +32,9 @@ public class ReconciliationRecords {
 
     @PersistenceContext(unitName = "leiming")
     EntityManager em;
+
+    @Inject
+    Outbox outbox;
 
     /** Our payments and refunds a bill day concerns: those of that day, and those its lines name. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -112,6 +117,9 @@ public class ReconciliationRecords {
         int matched = (int) result.matched().stream().filter(line -> !settledLines.contains(line)).count();
         int open = (int) kept.values().stream().filter(d -> !d.isSettled()).count();
         report.ran(result, matched, kept.size(), open, now);
+        if (open > 0) {
+            outbox.publish(new OrderEvents.ReconciliationOpen(day, open, kept.size()));
+        }
         return report.view();
     }
 
