@@ -154,15 +154,8 @@ public class WechatPay {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
             skipOn = BusinessException.class)
     public Optional<JsonObject> queryTransaction(String outTradeNo) {
-        String path = "/v3/pay/transactions/out-trade-no/" + pathSegment(outTradeNo) + "?mchid=" + mchId.orElseThrow();
-        Answer answer = exchange("GET", path, "");
-        if (answer.status() == 404 && "ORDER_NOT_EXIST".equals(answer.errorCode())) {
-            return Optional.empty();
-        }
-        if (!answer.ok()) {
-            throw answer.failure(path);
-        }
-        return Optional.of(json(answer.body()));
+        return find("/v3/pay/transactions/out-trade-no/" + pathSegment(outTradeNo) + "?mchid=" + mchId.orElseThrow(),
+                "ORDER_NOT_EXIST");
     }
 
     /**
@@ -195,9 +188,13 @@ public class WechatPay {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
             skipOn = BusinessException.class)
     public Optional<JsonObject> queryRefund(String outRefundNo) {
-        String path = "/v3/refund/domestic/refunds/" + pathSegment(outRefundNo);
+        return find("/v3/refund/domestic/refunds/" + pathSegment(outRefundNo), "RESOURCE_NOT_EXISTS");
+    }
+
+    /** A GET of one thing at WeChat Pay; empty when it answers 404 with the given code (it has no such thing). */
+    private Optional<JsonObject> find(String path, String notFoundCode) {
         Answer answer = exchange("GET", path, "");
-        if (answer.status() == 404 && "RESOURCE_NOT_EXISTS".equals(answer.errorCode())) {
+        if (answer.status() == 404 && notFoundCode.equals(answer.errorCode())) {
             return Optional.empty();
         }
         if (!answer.ok()) {
