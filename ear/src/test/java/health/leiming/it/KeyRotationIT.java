@@ -214,6 +214,17 @@ class KeyRotationIT extends DeployedEar {
         stored = row(persons, motherId);
         assertEquals(null, stored[0]);
         assertTrue(stored[1].startsWith(currentPrefix), stored[1]);
+        String contactPhone = Api.newPhone();
+        Api.Reply profile = api.put("/api/v1/health/profile?personId=" + motherId, Json.createObjectBuilder()
+                .add("emergencyContact", Json.createObjectBuilder().add("name", "赵小明").add("phone", contactPhone)
+                        .add("relation", "儿子")).build().toString(), member.token());
+        assertEquals(200, profile.status(), profile.raw());
+        assertEquals(contactPhone.substring(0, 3) + "****" + contactPhone.substring(7),
+                profile.data().getJsonObject("emergencyContact").getString("phone"));
+        String contacts = "SELECT emergency_contact FROM health_profiles WHERE person_id = ?";
+        String contact = row(contacts, motherId)[0];
+        assertTrue(contact.startsWith(currentPrefix) && !contact.contains(contactPhone) && !contact.contains("赵小明"),
+                "the emergency contact is encrypted at rest: " + contact);
 
         // A member and their mother as a version before encryption stored them: the phones in clear, nothing
         // else. New rows, as the server's entity cache has never seen them (an upgrade restarts the server).
@@ -228,6 +239,9 @@ class KeyRotationIT extends DeployedEar {
                     + " VALUES (?, ?, 'self', '本人', ?, ?, 0)", legacyId, legacyId, now, now);
             insert(db, "INSERT INTO persons (id, owner_id, relation, name, phone, created_at, updated_at, version)"
                     + " VALUES (?, ?, 'parent', '钱秀珍', ?, ?, ?, 0)", legacyMother, legacyId, motherPhone, now, now);
+            insert(db, "INSERT INTO health_profiles (person_id, has_allergy, emergency_contact, created_at, updated_at,"
+                    + " version) VALUES (?, ?, ?, ?, ?, 0)", legacyMother, false, "{\"name\":\"钱小红\",\"phone\":\""
+                    + legacyPhone + "\",\"relation\":\"女儿\"}", now, now);
         }
         Api.Session legacy = api.login(legacyPhone);
         assertEquals(legacyId, legacy.memberId(), "the member logs in to their own account");
@@ -253,7 +267,8 @@ class KeyRotationIT extends DeployedEar {
         // Done by this call, or already by the run the server starts a second after each deployment (it may
         // meet this test): either way, once the call has answered, no phone is left in clear.
         assertEquals(200, rotated.status(), rotated.raw());
-        assertTrue(rotated.data().containsKey("users.phone") && rotated.data().containsKey("persons.phone"), rotated.raw());
+        assertTrue(rotated.data().containsKey("users.phone") && rotated.data().containsKey("persons.phone")
+                && rotated.data().containsKey("health_profiles.emergency_contact"), rotated.raw());
         stored = row(users, legacyId);
         assertEquals(null, stored[0], "the clear phone is gone");
         assertTrue(stored[1].startsWith(currentPrefix), stored[1]);
@@ -261,6 +276,8 @@ class KeyRotationIT extends DeployedEar {
         stored = row(persons, legacyMother);
         assertEquals(null, stored[0]);
         assertTrue(stored[1].startsWith(currentPrefix), stored[1]);
+        String legacyContact = row(contacts, legacyMother)[0];
+        assertTrue(legacyContact.startsWith(currentPrefix) && !legacyContact.contains(legacyPhone), legacyContact);
         FakeSmsGateway.sleep(2_100);
         assertEquals(legacyId, api.login(legacyPhone).memberId(), "and still logs in to the same account");
         assertTrue(api.get("/api/v1/persons", legacy.token()).raw().contains(masked));

@@ -7,6 +7,7 @@ import health.leiming.member.Person;
 import health.leiming.platform.AuditTrail;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.FieldCipher;
 import health.leiming.platform.Hashing;
 import health.leiming.platform.Ids;
 import health.leiming.platform.Logs;
@@ -59,6 +60,9 @@ public class EmergencyContacts {
 
     @Inject
     SmsGateway sms;
+
+    @Inject
+    FieldCipher cipher;
 
     @Resource
     SessionContext context;
@@ -140,7 +144,7 @@ public class EmergencyContacts {
     /** The contact's phone when it is verified and still the one on the profile; else empty. */
     public Optional<String> verifiedPhoneOf(String personId) {
         HealthProfile profile = em.find(HealthProfile.class, personId);
-        String phone = profile == null ? null : profile.emergencyPhone();
+        String phone = profile == null ? null : profile.emergencyPhone(cipher);
         if (phone == null) {
             return Optional.empty();
         }
@@ -156,7 +160,7 @@ public class EmergencyContacts {
 
     private String contactPhone(String personId) {
         HealthProfile profile = em.find(HealthProfile.class, personId);
-        String phone = profile == null ? null : profile.emergencyPhone();
+        String phone = profile == null ? null : profile.emergencyPhone(cipher);
         if (phone == null) {
             throw new BusinessException(ErrorKind.BAD_REQUEST, "NO_EMERGENCY_CONTACT", "请先在健康档案中填写紧急联系人手机号");
         }

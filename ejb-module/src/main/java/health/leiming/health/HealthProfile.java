@@ -2,6 +2,7 @@ package health.leiming.health;
 
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.FieldCipher;
 import health.leiming.platform.Masking;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -53,6 +54,10 @@ public class HealthProfile {
     @Column(name = "family_history")
     private String familyHistory;
 
+    /** Purpose of the emergency contact's encryption (name, phone and relation as JSON, AES-GCM). */
+    public static final String CONTACT = "health_profiles.emergency_contact";
+
+    /** The emergency contact as JSON, encrypted under {@link #CONTACT}; an earlier version's stays in clear until rotated. */
     @Column(name = "emergency_contact")
     private String emergencyContact;
 
@@ -74,7 +79,7 @@ public class HealthProfile {
         this.updatedAt = now;
     }
 
-    void update(ProfileInput input, Instant now) {
+    void update(ProfileInput input, Instant now, FieldCipher cipher) {
         if (input.heightCm() != null && (input.heightCm().compareTo(BigDecimal.valueOf(30)) < 0
                 || input.heightCm().compareTo(BigDecimal.valueOf(250)) > 0)) {
             throw new BusinessException(ErrorKind.BAD_REQUEST, "VALUE_IMPOSSIBLE", "身高应在30-250厘米之间");
@@ -90,10 +95,10 @@ public class HealthProfile {
         allergyInfo = input.allergyInfo();
         chronicDiseases = array(input.chronicDiseases());
         familyHistory = array(input.familyHistory());
-        emergencyContact = input.emergencyContact() == null ? null : Json.createObjectBuilder()
+        emergencyContact = input.emergencyContact() == null ? null : cipher.encrypt(CONTACT, Json.createObjectBuilder()
                 .add("name", nullToEmpty(input.emergencyContact().name()))
                 .add("phone", nullToEmpty(input.emergencyContact().phone()))
-                .add("relation", nullToEmpty(input.emergencyContact().relation())).build().toString();
+                .add("relation", nullToEmpty(input.emergencyContact().relation())).build().toString());
         updatedAt = now;
     }
 
@@ -103,12 +108,23 @@ public class HealthProfile {
     }
 
     /** The emergency contact's phone number as entered, or null when there is none. */
-    public String emergencyPhone() {
+    public String emergencyPhone(FieldCipher cipher) {
         if (emergencyContact == null) {
             return null;
         }
-        String phone = Json.createReader(new StringReader(emergencyContact)).readObject().getString("phone", "");
+        String phone = contact(cipher).getString("phone", "");
         return phone.isBlank() ? null : phone;
+    }
+
+    private JsonObject contact(FieldCipher cipher) {
+        return Json.createReader(new StringReader(cipher.readable(CONTACT, emergencyContact))).readObject();
+    }
+
+    /** Brings the emergency contact under the current key (and encrypts one stored in clear before). */
+    void rotateContact(FieldCipher cipher) {
+        if (emergencyContact != null) {
+            emergencyContact = cipher.encrypt(CONTACT, cipher.readable(CONTACT, emergencyContact));
+        }
     }
 
     String personId() {
@@ -119,11 +135,11 @@ public class HealthProfile {
         return heightCm;
     }
 
-    ProfileView view(List<String> tags, boolean contactVerified) {
+    ProfileView view(List<String> tags, boolean contactVerified, FieldCipher cipher) {
         BigDecimal bmi = bmi();
         ProfileView.EmergencyContact contact = null;
         if (emergencyContact != null) {
-            JsonObject c = Json.createReader(new StringReader(emergencyContact)).readObject();
+            JsonObject c = contact(cipher);
             contact = new ProfileView.EmergencyContact(c.getString("name"),
                     Masking.phone(c.getString("phone")), c.getString("relation"), contactVerified);
         }

@@ -5,6 +5,7 @@ import health.leiming.member.Person;
 import health.leiming.platform.AuditTrail;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.FieldCipher;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -35,6 +36,9 @@ public class HealthProfileService {
     @Inject
     EmergencyContacts contacts;
 
+    @Inject
+    FieldCipher cipher;
+
     public ProfileView get(String memberId, String personId) {
         return audit.auditedRead(memberId, FamilyService.personOrSelf(memberId, personId), "health.profile.read", null, () -> {
             Person person = family.owned(memberId, personId);
@@ -52,7 +56,7 @@ public class HealthProfileService {
                 profile = new HealthProfile(person.id(), now);
                 em.persist(profile);
             }
-            profile.update(input, now);
+            profile.update(input, now, cipher);
             return view(profile);
         });
     }
@@ -93,7 +97,8 @@ public class HealthProfileService {
     }
 
     private ProfileView view(HealthProfile profile) {
-        return profile.view(tags(profile.personId()), contacts.isVerified(profile.personId(), profile.emergencyPhone()));
+        return profile.view(tags(profile.personId()), contacts.isVerified(profile.personId(), profile.emergencyPhone(cipher)),
+                cipher);
     }
 
     private List<String> tags(String personId) {
