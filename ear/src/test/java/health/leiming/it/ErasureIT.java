@@ -61,6 +61,8 @@ class ErasureIT extends DeployedEar {
             Map.entry("appointments", "kept, pseudonymised"), Map.entry("payments", "kept, names nobody"),
             Map.entry("refunds", "kept, names nobody"), Map.entry("reviews", "kept, pseudonymised, without words"),
             Map.entry("staff_slot_claims", "kept, names nobody"),
+            Map.entry("reconciliations", "no member data (a bill day's totals)"),
+            Map.entry("reconciliation_differences", "kept, names nobody (order and refund numbers, amounts)"),
             Map.entry("audit_log", "kept: ids only, the access record the law requires"),
             Map.entry("audit_chain", "no member data"), Map.entry("admins", "no member data"),
             Map.entry("admin_recovery_codes", "no member data"), Map.entry("consent_documents", "no member data"),
