@@ -34,3 +34,8 @@ CREATE TABLE reconciliation_differences (
   CONSTRAINT fk_recon_diff_day FOREIGN KEY (bill_date) REFERENCES reconciliations (bill_date),
   CONSTRAINT uk_recon_diff UNIQUE (bill_date, kind, out_trade_no, out_refund_no)
 );
+
+-- The day's books are read by time; the follow-up looks at recent unpaid payments.
+CREATE INDEX idx_payments_paid_at ON payments (paid_at);
+CREATE INDEX idx_payments_status_created ON payments (status, created_at);
+CREATE INDEX idx_refunds_submitted_at ON refunds (submitted_at);

@@ -98,7 +98,7 @@ public class OrderService {
     /**
      * Pending orders older than the payment window, oldest first, leaving out those whose payment WeChat
      * Pay was asked about since {@code checkedSince} (they wait for the next round). Each says whether
-     * WeChat Pay was ever asked for a prepay: only then can it have been paid there.
+     * the member ever went to pay it: only then can WeChat Pay have a transaction for it.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<UnpaidOrder> unpaidPastWindow(Instant now, Instant checkedSince, int limit) {
@@ -110,8 +110,9 @@ public class OrderService {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Set<String> prepaid = Set.copyOf(em.createQuery("select p.orderId from Payment p where p.orderId in :ids"
-                + " and p.prepayId is not null", String.class)
+        // A payment row is written before WeChat Pay is asked for the prepay: with it, WeChat Pay may have one.
+        Set<String> prepaid = Set.copyOf(em.createQuery("select p.orderId from Payment p where p.orderId in :ids",
+                String.class)
                 .setParameter("ids", rows.stream().map(row -> (String) row[0]).toList()).getResultList());
         return rows.stream().map(row -> new UnpaidOrder((String) row[0], (String) row[1],
                 ((Instant) row[2]).plus(payWithin), prepaid.contains((String) row[0]))).toList();

@@ -45,7 +45,10 @@ public class Payment {
     @Column(name = "paid_at")
     private Instant paidAt;
 
-    /** The trade_state WeChat Pay answered when last asked (SUCCESS, NOTPAY, CLOSED, USERPAYING...), or UNREACHABLE. */
+    /**
+     * The trade_state WeChat Pay answered when last asked (SUCCESS, NOTPAY, CLOSED, USERPAYING...), or
+     * UNREACHABLE; written by PaymentRecords' update statements, as are checkedAt and closedAt.
+     */
     @Column(name = "wechat_state")
     private String wechatState;
 
@@ -94,20 +97,6 @@ public class Payment {
         this.transactionId = transactionId;
         this.paidAt = now;
         this.updatedAt = now;
-    }
-
-    /** What WeChat Pay said when it was asked about the transaction; UNREACHABLE when it could not be asked. */
-    void checked(String state, Instant now) {
-        this.wechatState = state;
-        this.checkedAt = now;
-        this.updatedAt = now;
-    }
-
-    void closed(Instant now) {
-        if (closedAt == null) {
-            closedAt = now;
-        }
-        checked("CLOSED", now);
     }
 
     String outTradeNo() {

@@ -182,8 +182,9 @@ public class PaymentRecords {
 
     /** WeChat Pay could not be asked about a refund: it is asked again after the next interval. */
     public void refundUnchecked(String outRefundNo) {
-        em.createQuery("select r from Refund r where r.outRefundNo = :no", Refund.class).setParameter("no", outRefundNo)
-                .getResultStream().findFirst().ifPresent(refund -> refund.checked("UNREACHABLE", Instant.now()));
+        Instant now = Instant.now();
+        em.createQuery("update Refund r set r.wechatState = 'UNREACHABLE', r.checkedAt = :now, r.updatedAt = :now"
+                + " where r.outRefundNo = :no").setParameter("now", now).setParameter("no", outRefundNo).executeUpdate();
     }
 
     /**
@@ -198,30 +199,34 @@ public class PaymentRecords {
                 .setParameter("checkedSince", checkedSince).setMaxResults(limit).getResultList();
     }
 
-    /** Records what WeChat Pay said of an order's transaction (or UNREACHABLE), so that it is not asked again at once. */
+    /**
+     * Records what WeChat Pay said of an order's transaction (or UNREACHABLE), so that it is not asked again
+     * at once. An update statement, not the entity: a notification applying the payment at the same moment
+     * must not fail on the payment's version for a mere note.
+     */
     public void transactionChecked(String orderNo, String state) {
-        Payment payment = paymentByNo(orderNo);
-        if (payment != null) {
-            payment.checked(state, Instant.now());
-        }
+        Instant now = Instant.now();
+        em.createQuery("update Payment p set p.wechatState = :state, p.checkedAt = :now, p.updatedAt = :now"
+                + " where p.outTradeNo = :no").setParameter("state", state).setParameter("now", now)
+                .setParameter("no", orderNo).executeUpdate();
     }
 
     /** WeChat Pay closed the transaction (or never had one): it can no longer be paid. */
     public void transactionClosed(String orderNo) {
-        Payment payment = paymentByNo(orderNo);
-        if (payment != null) {
-            payment.closed(Instant.now());
-        }
+        transactionChecked(orderNo, "CLOSED");
+        em.createQuery("update Payment p set p.closedAt = p.checkedAt where p.outTradeNo = :no and p.closedAt is null")
+                .setParameter("no", orderNo).executeUpdate();
     }
 
     /**
-     * Orders cancelled while WeChat Pay could not be asked about them (beyond the sweep's patience), whose
-     * transaction is still to be settled: asked and closed once WeChat Pay answers, for a week at most.
+     * Cancelled orders whose transaction at WeChat Pay may still be open (the member cancelled before paying,
+     * or the sweep cancelled while WeChat Pay could not be asked): asked about and closed once WeChat Pay
+     * answers, for a week at most; a payment found then is refunded in full.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<String> transactionsToSettle(Instant now, Instant checkedSince, int limit) {
         return em.createQuery("select p.outTradeNo from Payment p, Order o where o.id = p.orderId"
-                + " and o.status = :cancelled and p.status = 'created' and p.prepayId is not null and p.closedAt is null"
+                + " and o.status = :cancelled and p.status = 'created' and p.closedAt is null"
                 + " and p.createdAt > :since and (p.checkedAt is null or p.checkedAt < :checkedSince)"
                 + " order by p.createdAt", String.class).setParameter("cancelled", OrderStatus.cancelled)
                 .setParameter("since", now.minus(Duration.ofDays(7))).setParameter("checkedSince", checkedSince)
@@ -273,11 +278,6 @@ public class PaymentRecords {
     public Refund.RefundView refundOf(String orderId) {
         return em.createQuery("select r from Refund r where r.orderId = :order", Refund.class)
                 .setParameter("order", orderId).getResultStream().findFirst().map(Refund::view).orElse(null);
-    }
-
-    private Payment paymentByNo(String orderNo) {
-        return em.createQuery("select p from Payment p where p.outTradeNo = :no", Payment.class)
-                .setParameter("no", orderNo).getResultStream().findFirst().orElse(null);
     }
 
     private Payment paymentOf(String orderId) {

@@ -146,8 +146,11 @@ public class Payments {
                 }
             }
             case "REFUND" -> {
+                // Paid and refunded at WeChat Pay, unpaid with us: nothing we did; a person must look.
+                LOG.severe(() -> "Order " + orderNo + " is refunded at WeChat Pay but not paid with us; an operator"
+                        + " must check");
                 records.transactionChecked(orderNo, state);
-                return Settlement.PAID;
+                return Settlement.UNKNOWN;
             }
             case "USERPAYING" -> {
                 records.transactionChecked(orderNo, state);
@@ -213,7 +216,7 @@ public class Payments {
         return overdue.size();
     }
 
-    /** Settles the transactions of orders cancelled while WeChat Pay could not be asked. */
+    /** Settles the transactions of cancelled orders that may still be open at WeChat Pay (PaymentRecords.transactionsToSettle). */
     int settleCancelled(Duration interval, int limit) {
         Instant now = Instant.now();
         List<String> open = records.transactionsToSettle(now, now.minus(interval), limit);
