@@ -199,10 +199,7 @@ public class Payments {
         List<String> overdue = records.refundsOverdue(now.minus(after), now.minus(interval), limit);
         for (String outRefundNo : overdue) {
             try {
-                Optional<JsonObject> refund = wechat.queryRefund(outRefundNo);
-                if (refund.isPresent()) {
-                    records.applyRefundState(outRefundNo, refund.get().getString("status", ""));
-                } else {
+                if (refreshRefund(outRefundNo).isEmpty()) {
                     LOG.severe(() -> "Refund " + outRefundNo + " is not known to WeChat Pay although it was taken;"
                             + " an operator must check");
                     records.refundUnchecked(outRefundNo);
@@ -214,6 +211,16 @@ public class Payments {
             }
         }
         return overdue.size();
+    }
+
+    /**
+     * Asks WeChat Pay about a refund and applies its answer as the refund's notification would; the state
+     * WeChat Pay answered, or empty when it has no refund by that number.
+     */
+    Optional<String> refreshRefund(String outRefundNo) {
+        Optional<String> state = wechat.queryRefund(outRefundNo).map(refund -> refund.getString("status", ""));
+        state.ifPresent(answered -> records.applyRefundState(outRefundNo, answered));
+        return state;
     }
 
     /** Settles the transactions of cancelled orders that may still be open at WeChat Pay (PaymentRecords.transactionsToSettle). */

@@ -70,12 +70,12 @@ public class ReconciliationRecords {
         return new Books(payments, refunds);
     }
 
-    /** A refund's status with us, in WeChat Pay's words (SUCCESS, PROCESSING, CLOSED, NOT_SUBMITTED), or NONE. */
+    /** A refund's status with us (requested, submitted, succeeded, failed), or none. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public String refundState(String outRefundNo) {
+    public String refundStatus(String outRefundNo) {
         return em.createQuery("select r from Refund r where r.outRefundNo = :no", Refund.class)
-                .setParameter("no", outRefundNo).getResultStream().findFirst()
-                .map(r -> ReconciliationCheck.wechatState(r.status().name())).orElse("NONE");
+                .setParameter("no", outRefundNo).getResultStream().findFirst().map(r -> r.status().name())
+                .orElse("none");
     }
 
     /**

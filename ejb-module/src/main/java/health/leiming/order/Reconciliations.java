@@ -42,9 +42,6 @@ public class Reconciliations {
     Payments payments;
 
     @Inject
-    PaymentRecords paymentRecords;
-
-    @Inject
     ReconciliationRecords records;
 
     @Inject
@@ -110,25 +107,14 @@ public class Reconciliations {
 
     /** A refund whose state or presence disagrees: WeChat Pay's current state is applied; agreeing then settles it. */
     private ReconciliationRecords.Outcome refreshRefund(ReconciliationCheck.Difference difference) {
-        Optional<JsonObject> refund = wechat.queryRefund(difference.outRefundNo());
-        if (refund.isEmpty()) {
+        Optional<String> answered = payments.refreshRefund(difference.outRefundNo());
+        if (answered.isEmpty()) {
             return open(difference, "微信支付无此退款，需人工核对");
         }
-        String state = refund.get().getString("status", "");
-        paymentRecords.applyRefundState(difference.outRefundNo(), state);
-        String ours = records.refundState(difference.outRefundNo());
-        return ReconciliationCheck.sameState(ourStatus(ours), state)
+        String state = answered.get();
+        return ReconciliationCheck.sameState(records.refundStatus(difference.outRefundNo()), state)
                 ? settled(difference, "已按微信支付查询结果更新退款状态为" + state)
                 : open(difference, "微信支付退款状态为" + state + "，与本系统不一致，需人工核对");
-    }
-
-    private static String ourStatus(String wechatState) {
-        return switch (wechatState) {
-            case "SUCCESS" -> "succeeded";
-            case "PROCESSING" -> "submitted";
-            case "CLOSED" -> "failed";
-            default -> "requested";
-        };
     }
 
     private static ReconciliationRecords.Outcome settled(ReconciliationCheck.Difference difference, String how) {
