@@ -90,6 +90,12 @@ public class Appointment {
         this.updatedAt = now;
     }
 
+    /** Another companion carries it out (their slots were claimed by the caller). */
+    void reassign(String staffId, Instant now) {
+        this.staffId = staffId;
+        updatedAt = now;
+    }
+
     void moveTo(Status target, Instant now) {
         status = target.name();
         updatedAt = now;

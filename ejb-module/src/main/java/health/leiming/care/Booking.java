@@ -47,6 +47,9 @@ public class Booking {
     @Inject
     BookingRules rules;
 
+    @Inject
+    StaffDirectory staff;
+
 
     public SlotsView availableSlots(String serviceId, LocalDate date, String hospitalId) {
         CareService service = activeService(serviceId);
@@ -183,6 +186,60 @@ public class Booking {
         return new Reservation(appointment.id(), choice.staffId());
     }
 
+    /**
+     * The companions who could take over the order's appointment: active, offering its service at its
+     * hospital, working that day, with every slot it occupies free. For the operator's choice.
+     */
+    public List<StaffView.Public> replacementsFor(String orderId) {
+        Appointment appointment = appointmentOf(orderId);
+        SlotGrid grid = rules.grid();
+        CareService service = em.find(CareService.class, appointment.serviceId());
+        List<Staff> others = candidates(service, appointment.hospitalId(),
+                grid.dayOf(appointment.scheduledTime()).getDayOfWeek()).stream()
+                .filter(s -> !s.id().equals(appointment.staffId())).toList();
+        List<Instant> occupied = grid.occupied(appointment.scheduledTime(), appointment.durationMinutes());
+        Instant until = occupied.get(occupied.size() - 1).plusSeconds(1);
+        return free(others, occupied, claims(others, appointment.scheduledTime(), until)).stream()
+                .map(s -> staff.publicViewOf(s.id())).toList();
+    }
+
+    /**
+     * Moves the order's appointment to another companion, in the caller's transaction: they must offer
+     * the service at the hospital, work that day and have every slot free (their row is locked, as a
+     * booking locks it, so a concurrent booking cannot take the same slots). The old companion's slots
+     * are freed. Returns the companion who had it.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public String reassign(String orderId, String staffId, Instant now) {
+        Appointment appointment = appointmentOf(orderId);
+        if (staffId == null || staffId.equals(appointment.staffId())) {
+            throw new BusinessException(ErrorKind.CONFLICT, "STAFF_UNCHANGED", "请选择另一位陪诊员");
+        }
+        SlotGrid grid = rules.grid();
+        CareService service = em.find(CareService.class, appointment.serviceId());
+        boolean able = candidates(service, appointment.hospitalId(),
+                grid.dayOf(appointment.scheduledTime()).getDayOfWeek()).stream().anyMatch(s -> s.id().equals(staffId));
+        if (!able) {
+            throw new BusinessException(ErrorKind.CONFLICT, "STAFF_UNAVAILABLE", "该陪诊员不提供此服务或当天不出诊");
+        }
+        List<Instant> occupied = grid.occupied(appointment.scheduledTime(), appointment.durationMinutes());
+        Instant until = occupied.get(occupied.size() - 1).plusSeconds(1);
+        if (!claimable(staffId, appointment.scheduledTime(), until)) {
+            throw new BusinessException(ErrorKind.CONFLICT, "STAFF_BUSY", "该陪诊员在这个时段已有预约");
+        }
+        String previous = appointment.staffId();
+        em.createQuery("delete from SlotClaim c where c.appointmentId = :appointment")
+                .setParameter("appointment", appointment.id()).executeUpdate();
+        appointment.reassign(staffId, now);
+        try {
+            occupied.forEach(slot -> em.persist(new SlotClaim(staffId, slot, appointment.id())));
+            em.flush();
+        } catch (PersistenceException e) { // a booking claimed one of the slots between the check and here
+            throw new BusinessException(ErrorKind.CONFLICT, "STAFF_BUSY", "该陪诊员在这个时段已有预约");
+        }
+        return previous;
+    }
+
     /** Frees the appointment's slots and marks it cancelled (its order is being cancelled). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void release(String orderId, Instant now) {
@@ -214,6 +271,20 @@ public class Booking {
         return em.createQuery("select a from Appointment a where a.staffId = :staff and a.scheduledTime >= :from"
                 + " and a.scheduledTime < :to and a.status <> 'cancelled' order by a.scheduledTime", Appointment.class)
                 .setParameter("staff", staffId).setParameter("from", from).setParameter("to", to).getResultList();
+    }
+
+    /** Each companion's appointments starting in [from, to) that still hold their slot, busiest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Load> loadBetween(Instant from, Instant to) {
+        return em.createQuery("select a.staffId, count(a) from Appointment a where a.scheduledTime >= :from"
+                + " and a.scheduledTime < :to and a.status <> 'cancelled' group by a.staffId", Object[].class)
+                .setParameter("from", from).setParameter("to", to).getResultStream()
+                .map(row -> new Load(staff.publicViewOf((String) row[0]), ((Number) row[1]).longValue()))
+                .sorted(java.util.Comparator.comparingLong(Load::appointments).reversed()).toList();
+    }
+
+    /** How many appointments a companion has in a period. */
+    public record Load(StaffView.Public staff, long appointments) {
     }
 
     /** Appointments starting in (from, to] that still hold their slot and were not reminded yet, soonest first. */

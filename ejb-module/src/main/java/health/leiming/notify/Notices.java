@@ -17,10 +17,10 @@ final class Notices {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** The moves of an order the member is told about. */
-    enum OrderMove { placed, paid, confirmed, started, completed, cancelled, refunded }
+    enum OrderMove { placed, paid, confirmed, started, completed, cancelled, refunded, reassigned }
 
     /** What the companion is told: a new task, a task called off, or a reminder of one. */
-    enum StaffMove { assigned, cancelled, reminder }
+    enum StaffMove { assigned, cancelled, reminder, reassignedAway }
 
     private Notices() {
     }
@@ -72,6 +72,7 @@ final class Notices {
             case completed -> "服务已完成";
             case cancelled -> "订单已取消";
             case refunded -> "退款成功";
+            case reassigned -> "陪诊员已更换";
         };
         String content = switch (move) {
             case placed -> "订单" + no + "已提交，请尽快完成支付，超时未支付将自动取消。";
@@ -82,6 +83,7 @@ final class Notices {
             case cancelled -> "订单" + no + "已取消（" + (reason == null ? "" : reason) + "）"
                     + (positive(amount) ? "，退款" + amount.toPlainString() + "元将原路退回。" : "。");
             case refunded -> "订单" + no + "的退款" + amount.toPlainString() + "元已原路退回。";
+            case reassigned -> "订单" + no + "已为您更换陪诊员，服务时间不变，新陪诊员会按时与您联系。";
         };
         Map<String, String> values = orderValues(order, zone);
         values.put("title", title);
@@ -118,6 +120,10 @@ final class Notices {
             case cancelled -> {
                 title = "任务已取消";
                 content = "【任务取消】订单" + no + "（" + serviceName + "，" + when + "）已取消，无需前往。";
+            }
+            case reassignedAway -> {
+                title = "任务已改派";
+                content = "【任务改派】订单" + no + "（" + serviceName + "，" + when + "）已改由其他陪诊员负责，无需前往。";
             }
             default -> {
                 title = "服务提醒";

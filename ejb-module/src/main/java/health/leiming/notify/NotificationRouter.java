@@ -16,6 +16,7 @@ import health.leiming.notify.Notices.OrderMove;
 import health.leiming.notify.Notices.StaffMove;
 import health.leiming.order.OrderEvents.AppointmentReminderDue;
 import health.leiming.order.OrderEvents.OrderCancelled;
+import health.leiming.order.OrderEvents.OrderReassigned;
 import health.leiming.order.OrderEvents.OrderCompleted;
 import health.leiming.order.OrderEvents.OrderConfirmed;
 import health.leiming.order.OrderEvents.OrderFacts;
@@ -205,6 +206,12 @@ public class NotificationRouter {
         if (cancelled.wasPaid()) { // only a paid order was ever the companion's task
             toStaff(cancelled.order().staffId(), staffTask(StaffMove.cancelled, cancelled.order()));
         }
+    }
+
+    public void reassigned(@Observes OrderReassigned reassigned) {
+        toMember(reassigned.order().memberId(), Notices.order(OrderMove.reassigned, reassigned.order(), null, null, zone));
+        toStaff(reassigned.order().staffId(), staffTask(StaffMove.assigned, reassigned.order()));
+        toStaff(reassigned.previousStaffId(), staffTask(StaffMove.reassignedAway, reassigned.order()));
     }
 
     public void refunded(@Observes OrderRefunded refunded) {

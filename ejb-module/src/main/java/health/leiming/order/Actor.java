@@ -1,6 +1,6 @@
 package health.leiming.order;
 
-/** Who moves an order: a member, a staff member, an admin, or the system (payments, timeouts). */
+/** Who moves an order: a member, a staff member, an admin or operator, or the system (payments, timeouts). */
 public record Actor(String id, String role) {
 
     public static Actor member(String id) {
@@ -13,6 +13,11 @@ public record Actor(String id, String role) {
 
     public static Actor admin(String id) {
         return new Actor(id, "admin");
+    }
+
+    /** An admin or an operator, in the role their account has. */
+    public static Actor console(String id, String role) {
+        return new Actor(id, role);
     }
 
     public static Actor system() {

@@ -1,10 +1,13 @@
 package health.leiming.order;
 
+import health.leiming.care.Booking;
+import health.leiming.care.StaffView;
 import health.leiming.member.MemberService;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import health.leiming.platform.FieldCipher;
 import health.leiming.platform.Logs;
+import health.leiming.platform.events.Outbox;
 import health.leiming.platform.Page;
 import health.leiming.platform.PageRequest;
 import jakarta.ejb.Stateless;
@@ -38,6 +41,15 @@ public class AdminOrders {
     MemberService members;
 
     @Inject
+    OrderService orders;
+
+    @Inject
+    Booking booking;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
     @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
     ZoneId zone;
 
@@ -47,7 +59,8 @@ public class AdminOrders {
                         filter.status() == null || filter.status().isBlank() ? null : OrderStatus.parse(filter.status()))
                 .andIfGiven("o.serviceId = :service", "service", strip(filter.serviceId()))
                 .andIfGiven("o.hospitalId = :hospital", "hospital", strip(filter.hospitalId()))
-                .andIfGiven("o.userId = :member", "member", filter.memberId());
+                .andIfGiven("o.userId = :member", "member", filter.memberId())
+                .andIfGiven("o.orderNo = :orderNo", "orderNo", strip(filter.orderNo()));
         if (filter.date() != null) {
             where.and("o.scheduledTime >= :from and o.scheduledTime < :to")
                     .bind("from", filter.date().atStartOfDay(zone).toInstant())
@@ -88,7 +101,88 @@ public class AdminOrders {
         return refund.view();
     }
 
+    /** A search; a blank or null field does not filter. */
     public record Filter(String status, LocalDate date, String serviceId, String hospitalId, String phone,
-            String memberId) {
+            String memberId, String orderNo) {
+
+        public Filter(String status, LocalDate date, String serviceId, String hospitalId, String phone,
+                String memberId) {
+            this(status, date, serviceId, hospitalId, phone, memberId, null);
+        }
+    }
+
+    /**
+     * The day at a glance: its orders by status (by appointment time), the orders waiting for payment
+     * (cancelled when their window ends), and each companion's appointments that day.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
+    public Today today() {
+        LocalDate day = LocalDate.now(zone);
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+        java.util.Map<OrderStatus, Long> byStatus = new java.util.EnumMap<>(OrderStatus.class);
+        em.createQuery("select o.status, count(o) from Order o where o.scheduledTime >= :from and o.scheduledTime < :to"
+                + " group by o.status", Object[].class).setParameter("from", from).setParameter("to", to)
+                .getResultStream().forEach(row -> byStatus.put((OrderStatus) row[0], ((Number) row[1]).longValue()));
+        long awaitingPayment = em.createQuery("select count(o) from Order o where o.status = :pending", Long.class)
+                .setParameter("pending", OrderStatus.pending).getSingleResult();
+        return new Today(day, byStatus, awaitingPayment, booking.loadBetween(from, to));
+    }
+
+    public record Today(LocalDate day, java.util.Map<OrderStatus, Long> byStatus, long awaitingPayment,
+            java.util.List<Booking.Load> companions) {
+    }
+
+    /** One order with its appointment, history and refund. */
+    public OrderService.OrderDetail get(String orderId) {
+        return orders.detail(existing(orderId, false));
+    }
+
+    /**
+     * An operator cancels an order that has not started, with a reason the member reads. A paid order
+     * gets back what the refund policy gives, or {@code amount} (0 to what was paid) when one is chosen.
+     */
+    public OrderService.OrderDetail cancel(Actor operator, String orderId, String reason, BigDecimal amount) {
+        Order order = existing(orderId, true);
+        if (amount != null && order.isPaid()
+                && (amount.signum() < 0 || amount.compareTo(order.amount()) > 0 || amount.stripTrailingZeros().scale() > 2)) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "REFUND_AMOUNT_INVALID", "退款金额须在0到实付金额之间，最多两位小数");
+        }
+        orders.cancel(order, operator, "客服取消：" + reason.strip(),
+                amount == null || !order.isPaid() ? null : amount.setScale(2), Instant.now());
+        LOG.info(() -> operator.role() + " " + operator.id() + " cancelled order " + order.orderNo());
+        return orders.detail(order);
+    }
+
+    /** The companions who could take the order over now (see Booking.replacementsFor). */
+    public java.util.List<StaffView.Public> replacementsFor(String orderId) {
+        return booking.replacementsFor(existing(orderId, false).id());
+    }
+
+    /**
+     * An operator gives a paid or accepted order to another companion; the member, the new companion and
+     * the one who had it are told. The order's history keeps the change and its reason.
+     */
+    public OrderService.OrderDetail reassign(Actor operator, String orderId, String staffId, String reason) {
+        Order order = existing(orderId, true);
+        if (order.status() != OrderStatus.paid && order.status() != OrderStatus.confirmed) {
+            throw new BusinessException(ErrorKind.CONFLICT, "ORDER_STATE_INVALID",
+                    "订单" + order.status().label() + "，不能更换陪诊员");
+        }
+        Instant now = Instant.now();
+        String previous = booking.reassign(order.id(), staffId, now);
+        em.persist(order.noted(operator, "更换陪诊员：" + reason.strip(), now));
+        outbox.publish(new OrderEvents.OrderReassigned(OrderEvents.OrderFacts.of(order, booking.appointmentOf(order.id())),
+                previous));
+        return orders.detail(order);
+    }
+
+    private Order existing(String orderId, boolean lock) {
+        Order order = orderId == null ? null
+                : lock ? em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE) : em.find(Order.class, orderId);
+        if (order == null) {
+            throw BusinessException.notFound("订单");
+        }
+        return order;
     }
 }

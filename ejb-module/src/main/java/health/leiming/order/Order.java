@@ -153,6 +153,12 @@ public class Order {
         return transition;
     }
 
+    /** A step that keeps the status: a change the history must show (another companion, say). */
+    public OrderTransition noted(Actor actor, String reason, Instant now) {
+        updatedAt = now;
+        return new OrderTransition(id, status, status, actor, reason, now);
+    }
+
     /** Paid through a payment channel: the order moves to paid and keeps the channel's transaction number. */
     public OrderTransition paid(String method, String transactionNo, Instant now) {
         OrderTransition transition = moveTo(OrderStatus.paid, Actor.system(), "支付成功（" + method + "）", now);

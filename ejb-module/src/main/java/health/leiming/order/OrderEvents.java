@@ -19,7 +19,7 @@ public class OrderEvents implements EventCatalog {
     @Override
     public List<Class<? extends BusinessEvent>> events() {
         return List.of(OrderPlaced.class, OrderPaid.class, OrderConfirmed.class, OrderStarted.class,
-                OrderCompleted.class, OrderCancelled.class, OrderRefunded.class, AppointmentReminderDue.class,
+                OrderCompleted.class, OrderCancelled.class, OrderRefunded.class, OrderReassigned.class, AppointmentReminderDue.class,
                 ReconciliationOpen.class);
     }
 
@@ -80,6 +80,15 @@ public class OrderEvents implements EventCatalog {
     @EventType("order.cancelled")
     public record OrderCancelled(OrderFacts order, String by, String reason, BigDecimal refundAmount, boolean wasPaid)
             implements BusinessEvent {
+        @Override
+        public String aggregateId() {
+            return order.orderId();
+        }
+    }
+
+    /** An operator gave the order to another companion (order.staffId); the one who had it is told it is off. */
+    @EventType("order.reassigned")
+    public record OrderReassigned(OrderFacts order, String previousStaffId) implements BusinessEvent {
         @Override
         public String aggregateId() {
             return order.orderId();

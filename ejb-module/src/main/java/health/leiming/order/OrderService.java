@@ -137,8 +137,17 @@ public class OrderService {
     }
 
     private void cancel(Order order, Actor actor, String reason, Instant now) {
+        cancel(order, actor, reason, null, now);
+    }
+
+    /**
+     * Cancels the (locked) order: its place is freed, and a paid order gets back what the refund policy
+     * gives, or {@code chosenRefund} when an operator chose the amount (the caller checked it).
+     */
+    public void cancel(Order order, Actor actor, String reason, BigDecimal chosenRefund, Instant now) {
         Appointment appointment = booking.appointmentOf(order.id());
-        BigDecimal refund = refunds.refundFor(order.amount(), appointment.scheduledTime(), now);
+        BigDecimal refund = chosenRefund != null ? chosenRefund
+                : refunds.refundFor(order.amount(), appointment.scheduledTime(), now);
         em.persist(order.cancel(actor, reason, refund, now));
         booking.release(order.id(), now);
         if (order.isPaid()) {
@@ -156,6 +165,11 @@ public class OrderService {
     }
 
     public record OrderParties(String orderId, String orderNo, String memberId, String staffId, OrderStatus status) {
+    }
+
+    /** An order with its appointment, history and refund, whoever placed it: for operators. */
+    public OrderDetail detail(Order order) {
+        return new OrderDetail(order.view(cipher), appointment(order), history(order.id()), payments.refundOf(order.id()));
     }
 
     private Order owned(String memberId, String orderId) {

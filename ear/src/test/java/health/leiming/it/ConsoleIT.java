@@ -1,0 +1,227 @@
+package health.leiming.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The operator console in a real browser (headless Chromium): an operator signs in, finds a paid
+ * order, gives it to another companion and cancels it with a refund, and the member hears of both;
+ * and what must be refused is refused: a wrong password, a form without its CSRF token, an ended
+ * session, a member's token, an operator on an admin page.
+ */
+class ConsoleIT extends DeployedEar {
+
+    private static final String PASSWORD = "Console-Operator-9";
+
+    private final Api api = new Api();
+    private final Care care = new Care(api);
+    private final FakeWechatPay wechat = FakeWechatPay.get();
+
+    private JsonObject operator() {
+        Api.Reply created = api.post("/api/v1/admin/accounts", Json.createObjectBuilder()
+                .add("username", "op" + System.nanoTime()).add("name", "运营小王").add("role", "operator")
+                .add("password", PASSWORD).build().toString(), care.adminToken());
+        assertEquals(200, created.status(), created.raw());
+        return created.data();
+    }
+
+    private static void signIn(Browser browser, String username, String password) {
+        browser.go("/console/");
+        browser.find("#login\\:username");
+        assertEquals("/console/login.xhtml", browser.path(), "the console starts at its sign-in page");
+        browser.type("#login\\:username", username);
+        browser.type("#login\\:password", password);
+        browser.submit("#login\\:submit");
+    }
+
+    private record Paid(Api.Session member, String orderId, String orderNo, String otherStaffName) {
+    }
+
+    private Paid paidOrder() {
+        String serviceId = care.service("陪诊控制台" + System.nanoTime(), "299.00", 60).getString("id");
+        care.staff("赵陪诊", serviceId);
+        Api.Session member = api.login(Api.newPhone());
+        Api.Reply booked = api.post("/api/v1/appointments", Care.booking(serviceId, Care.slot(10), null), member.token());
+        assertEquals(200, booked.status(), booked.raw());
+        String orderId = booked.data().getString("orderId");
+        String orderNo = booked.data().getString("orderNo");
+        assertEquals(200, api.post("/api/v1/orders/" + orderId + "/pay", Api.json("openid", "o-console"), member.token())
+                .status());
+        assertEquals(200, wechat.notify(FakeWechatPay.notificationBody("TRANSACTION.SUCCESS", FakeWechatPay.transaction(
+                orderNo, 29900, "4200000020" + System.nanoTime()))).status());
+        String assigned = api.get("/api/v1/orders/" + orderId, member.token()).data().getJsonObject("appointment")
+                .getJsonObject("staff").getString("name");
+        String other = "钱陪诊" + (System.nanoTime() % 1000);
+        care.staff(other, serviceId);
+        assertTrue(assigned.startsWith("赵陪诊"));
+        return new Paid(member, orderId, orderNo, other);
+    }
+
+    @Test
+    void anOperatorReassignsAndRefundsAPaidOrderAndTheMemberHearsOfBoth() throws Exception {
+        JsonObject operator = operator();
+        Paid order = paidOrder();
+        try (Browser browser = Browser.open(1440, 900)) {
+            signIn(browser, operator.getString("username"), PASSWORD);
+            assertEquals("/console/index.xhtml", browser.path(), browser.page());
+            assertTrue(browser.text("#who").contains("运营小王"));
+            assertTrue(browser.text("h1").contains("今日概览"));
+            browser.screenshot("console-today");
+
+            browser.find("#nav-orders").click();
+            browser.type("#f-orderNo", order.orderNo());
+            new Select(browser.find("#f-status")).selectByValue("paid");
+            browser.submit("#f-submit");
+            assertEquals("1", browser.text("#total"), browser.page());
+            assertTrue(browser.text("#orders").contains("138****8000"), "the contact's phone is masked in the list");
+            assertFalse(browser.page().contains("13800138000"));
+            browser.screenshot("console-orders");
+            browser.submit(".order-link");
+
+            assertEquals(order.orderNo(), browser.text("#order-no"));
+            assertEquals("已支付", browser.text("#order-status"));
+
+            // Errors appear next to their field, and what was typed stays.
+            browser.type("#cancel\\:amount", "500");
+            browser.type("#cancel\\:reason", "医院临时停诊");
+            browser.submit("#cancel\\:submit");
+            assertTrue(browser.page().contains("退款金额须在0到实付金额之间"), browser.page());
+            assertEquals("医院临时停诊", browser.find("#cancel\\:reason").getAttribute("value"));
+            assertEquals("已支付", browser.text("#order-status"), "a refused cancel changes nothing");
+            browser.submit("#reassign\\:submit");
+            assertTrue(browser.page().contains("请选择新的陪诊员"), browser.page());
+            assertTrue(browser.page().contains("请填写更换原因"), browser.page());
+
+            new Select(browser.find("#reassign\\:staff")).selectByVisibleText(order.otherStaffName());
+            browser.type("#reassign\\:reason", "原陪诊员临时请假");
+            browser.submit("#reassign\\:submit");
+            assertTrue(browser.text("#flash").contains("已更换陪诊员"), browser.page());
+            assertEquals(order.otherStaffName(), browser.text("#staff-name"));
+            assertTrue(browser.text("#history").contains("更换陪诊员：原陪诊员临时请假"));
+            browser.screenshot("console-order");
+
+            browser.type("#cancel\\:reason", "医院临时停诊");
+            browser.type("#cancel\\:amount", "150.50");
+            browser.submit("#cancel\\:submit");
+            assertTrue(browser.text("#flash").contains("订单已取消，退款 ¥150.50 已提交微信支付"), browser.page());
+            assertEquals("已取消", browser.text("#order-status"));
+        }
+        JsonObject detail = api.get("/api/v1/orders/" + order.orderId(), order.member().token()).data();
+        assertEquals(order.otherStaffName(), detail.getJsonObject("appointment").getJsonObject("staff").getString("name"));
+        assertEquals("150.50", detail.getJsonObject("refund").getJsonNumber("amount").bigDecimalValue().toPlainString());
+        api.await("/api/v1/orders/" + order.orderId(), order.member().token(),
+                r -> !"pending".equals(r.data().getJsonObject("refund").getString("status")), Duration.ofSeconds(15));
+        assertEquals(15050, wechat.refunds.get("RF" + order.orderNo()).get(0).getJsonObject("amount").getInt("refund"),
+                "WeChat Pay was asked for the chosen amount");
+        Api.Reply messages = api.await("/api/v1/messages?size=20", order.member().token(),
+                r -> r.raw().contains("陪诊员已更换") && r.raw().contains("订单已取消"), Duration.ofSeconds(20));
+        assertTrue(messages.raw().contains("客服取消：医院临时停诊"), messages.raw());
+        assertTrue(messages.raw().contains("退款150.50元"), messages.raw());
+        Api.Reply audit = api.await("/api/v1/admin/audit-log?actorId=" + operator.getString("id") + "&size=50",
+                care.adminToken(), r -> r.raw().contains("CONSOLE POST /orders/{id}/cancel"), Duration.ofSeconds(10));
+        assertTrue(audit.raw().contains("CONSOLE POST /orders/{id}/reassign"), audit.raw());
+        assertTrue(audit.raw().contains("CONSOLE GET /orders/{id}"), audit.raw());
+    }
+
+    @Test
+    void aWrongPasswordSignsNobodyIn() throws Exception {
+        JsonObject operator = operator();
+        try (Browser browser = Browser.open(1440, 900)) {
+            signIn(browser, operator.getString("username"), "Wrong-Password-1");
+            assertEquals("/console/login.xhtml", browser.path());
+            assertTrue(browser.page().contains("用户名、密码或动态验证码错误"), browser.page());
+            browser.screenshot("console-login");
+            browser.go("/console/orders.xhtml");
+            assertEquals("/console/login.xhtml", browser.path(), "still not signed in");
+        }
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenChangesNothing() throws Exception {
+        JsonObject operator = operator();
+        Paid order = paidOrder();
+        try (Browser browser = Browser.open(1440, 900)) {
+            signIn(browser, operator.getString("username"), PASSWORD);
+            browser.go("/console/order.xhtml?id=" + order.orderId());
+            browser.type("#cancel\\:reason", "伪造的请求");
+            ((JavascriptExecutor) browser.driver()).executeScript(
+                    "document.querySelector('#cancel input[name=_csrf]').remove();");
+            browser.submit("#cancel\\:submit");
+            assertTrue(browser.text("#refused").contains("无法访问"), browser.page());
+            assertTrue(browser.page().contains("安全令牌"));
+
+            // the same from another site: the session cookie, a Faces form, no token
+            Cookie session = browser.driver().manage().getCookieNamed("LEIMING_CONSOLE");
+            assertTrue(session.isHttpOnly(), "scripts cannot read the session cookie");
+            assertEquals("Strict", session.getSameSite());
+            HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(Api.BASE + "/console/order.xhtml?id=" + order.orderId()))
+                    .header("Cookie", "LEIMING_CONSOLE=" + session.getValue())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("cancel=cancel&cancel%3Areason=x&cancel%3Asubmit=1"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, forged.statusCode());
+        }
+        assertEquals("paid", api.get("/api/v1/orders/" + order.orderId(), order.member().token()).data()
+                .getJsonObject("order").getString("status"), "nothing was cancelled");
+    }
+
+    @Test
+    void anEndedSessionOrAMembersTokenOpensNothing() throws Exception {
+        JsonObject operator = operator();
+        try (Browser browser = Browser.open(1440, 900)) {
+            signIn(browser, operator.getString("username"), PASSWORD);
+            assertEquals("/console/index.xhtml", browser.path());
+            // a session the server no longer knows (timed out, or the server restarted)
+            browser.driver().manage().deleteCookieNamed("LEIMING_CONSOLE");
+            browser.driver().manage().addCookie(new Cookie("LEIMING_CONSOLE", "ended-session-0000", "/console"));
+            browser.go("/console/orders.xhtml");
+            assertEquals("/console/login.xhtml", browser.path());
+            assertTrue(browser.text("#expired").contains("登录已超时"));
+
+            signIn(browser, operator.getString("username"), PASSWORD);
+            browser.submit("#signout\\:go");
+            assertTrue(browser.text("#signed-out").contains("您已安全退出"));
+            browser.go("/console/index.xhtml");
+            assertEquals("/console/login.xhtml", browser.path(), "signed out means out");
+        }
+        Api.Session member = api.login(Api.newPhone());
+        HttpResponse<String> withToken = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(Api.BASE + "/console/orders.xhtml")).header("Authorization", "Bearer " + member.token()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, withToken.statusCode(), "a member's token is no console session");
+        assertTrue(withToken.headers().firstValue("Location").orElse("").endsWith("/console/login.xhtml"));
+        assertFalse(withToken.body().contains("订单"));
+    }
+
+    @Test
+    void adminPagesAreForAdminsOnly() throws Exception {
+        JsonObject operator = operator();
+        try (Browser browser = Browser.open(1440, 900)) {
+            signIn(browser, operator.getString("username"), PASSWORD);
+            assertFalse(browser.has("#nav-accounts"), "an operator is not shown the admin pages");
+            browser.go("/console/admin/accounts.xhtml");
+            assertTrue(browser.text("#refused").contains("无法访问"));
+            assertTrue(browser.page().contains("仅限管理员"));
+        }
+        try (Browser browser = Browser.open(1440, 900)) {
+            signIn(browser, "it-admin", "it-admin-Secret-1");
+            browser.find("#nav-accounts").click();
+            assertTrue(browser.text("#accounts").contains(operator.getString("username")), browser.page());
+            browser.screenshot("console-accounts");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package health.leiming.web.console;
+
+import health.leiming.member.AdminAccount;
+import health.leiming.member.AdminAccounts;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/** 账号 (admins only, under /console/admin/): the admin and operator accounts. */
+@Named
+@RequestScoped
+public class AccountsPage {
+
+    @Inject
+    AdminAccounts accounts;
+
+    public List<AdminAccount.AdminView> getAccounts() {
+        return accounts.list();
+    }
+}

@@ -1,0 +1,88 @@
+package health.leiming.web.console;
+
+import health.leiming.order.OrderStatus;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** What every console page uses: the signed-in account, the CSRF token, sign-out, and formatting. */
+@Named("console")
+@RequestScoped
+public class Console {
+
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @Inject
+    @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
+    ZoneId zone;
+
+    public ConsoleUser getUser() {
+        return ConsoleSession.user(session(false));
+    }
+
+    public String getCsrf() {
+        return ConsoleSession.csrf(session(true));
+    }
+
+    public String getCsrfField() {
+        return ConsoleSession.CSRF_FIELD;
+    }
+
+    public void signOut() throws IOException {
+        ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
+        HttpSession session = session(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        context.redirect(context.getRequestContextPath() + ConsoleFilter.LOGIN + "?signedOut=true");
+    }
+
+    public String time(Instant instant) {
+        return instant == null ? "" : MINUTES.format(instant.atZone(zone));
+    }
+
+    public String money(BigDecimal amount) {
+        return amount == null ? "" : "¥" + amount.setScale(2).toPlainString();
+    }
+
+    public String statusLabel(String status) {
+        try {
+            return status == null ? "" : OrderStatus.parse(status).label();
+        } catch (RuntimeException e) {
+            return status;
+        }
+    }
+
+    public List<OrderStatus> getStatuses() {
+        return Arrays.asList(OrderStatus.values());
+    }
+
+    static void error(String clientId, String message) {
+        FacesContext.getCurrentInstance().addMessage(clientId,
+                new jakarta.faces.application.FacesMessage(jakarta.faces.application.FacesMessage.SEVERITY_ERROR,
+                        message, message));
+    }
+
+    static void info(String message) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        context.getExternalContext().getFlash().setKeepMessages(true);
+        context.addMessage(null, new jakarta.faces.application.FacesMessage(message));
+    }
+
+    private static HttpSession session(boolean create) {
+        return ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest())
+                .getSession(create);
+    }
+}

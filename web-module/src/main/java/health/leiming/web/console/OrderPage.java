@@ -1,0 +1,147 @@
+package health.leiming.web.console;
+
+import health.leiming.care.StaffView;
+import health.leiming.order.Actor;
+import health.leiming.order.AdminOrders;
+import health.leiming.order.OrderService;
+import health.leiming.platform.AuditTrail;
+import health.leiming.platform.BusinessException;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * 订单详情: one order with its appointment, history, payment and refund, and the operator's actions
+ * (change the companion, cancel with a refund), each with a reason and audited. Opening the page is
+ * audited as a read of the order.
+ */
+@Named
+@ViewScoped
+public class OrderPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient AdminOrders orders;
+
+    @Inject
+    transient AuditTrail audit;
+
+    @Inject
+    transient Console console;
+
+    private String id;
+    private OrderService.OrderDetail detail;
+    private List<StaffView.Public> replacements = List.of();
+
+    private String staffId;
+    private String reassignReason;
+
+    private String cancelReason;
+    private BigDecimal refundAmount;
+
+    /** f:viewAction: loads the order named by the id parameter, once per view. */
+    public void load() {
+        if (detail != null) {
+            return;
+        }
+        ConsoleUser user = console.getUser();
+        try {
+            detail = orders.get(id);
+            replacements = orders.replacementsFor(id);
+            audit.queue(user.id(), user.role(), null, "CONSOLE GET /orders/{id}", id, AuditTrail.SUCCESS);
+        } catch (BusinessException e) {
+            audit.queue(user.id(), user.role(), null, "CONSOLE GET /orders/{id}", null, AuditTrail.DENIED);
+        }
+    }
+
+    public void reassign() {
+        act("reassign:staff", "CONSOLE POST /orders/{id}/reassign",
+                operator -> orders.reassign(operator, id, staffId, reassignReason), () -> "已更换陪诊员，会员和陪诊员将收到通知");
+        reassignReason = null;
+    }
+
+    public void cancel() {
+        act("cancel:amount", "CONSOLE POST /orders/{id}/cancel",
+                operator -> orders.cancel(operator, id, cancelReason, refundAmount), () -> "订单已取消"
+                        + (detail.order().refundAmount() == null || detail.order().refundAmount().signum() == 0 ? ""
+                                : "，退款 " + console.money(detail.order().refundAmount()) + " 已提交微信支付"));
+    }
+
+    private void act(String field, String action, java.util.function.Function<Actor, OrderService.OrderDetail> work,
+            java.util.function.Supplier<String> done) {
+        ConsoleUser user = console.getUser();
+        try {
+            detail = work.apply(Actor.console(user.id(), user.role()));
+            replacements = orders.replacementsFor(id);
+            audit.record(user.id(), user.role(), null, action, id, AuditTrail.SUCCESS);
+            Console.info(done.get());
+        } catch (BusinessException e) {
+            audit.queue(user.id(), user.role(), null, action, id, AuditTrail.REJECTED);
+            Console.error(field, e.getMessage());
+        }
+    }
+
+    public boolean isFound() {
+        return detail != null;
+    }
+
+    public boolean isReassignable() {
+        return detail != null && ("paid".equals(detail.order().status()) || "confirmed".equals(detail.order().status()));
+    }
+
+    public boolean isCancellable() {
+        return detail != null && List.of("pending", "paid", "confirmed").contains(detail.order().status());
+    }
+
+    public OrderService.OrderDetail getDetail() {
+        return detail;
+    }
+
+    public List<StaffView.Public> getReplacements() {
+        return replacements;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getStaffId() {
+        return staffId;
+    }
+
+    public void setStaffId(String staffId) {
+        this.staffId = staffId;
+    }
+
+    public String getReassignReason() {
+        return reassignReason;
+    }
+
+    public void setReassignReason(String reassignReason) {
+        this.reassignReason = reassignReason;
+    }
+
+    public String getCancelReason() {
+        return cancelReason;
+    }
+
+    public void setCancelReason(String cancelReason) {
+        this.cancelReason = cancelReason;
+    }
+
+    public BigDecimal getRefundAmount() {
+        return refundAmount;
+    }
+
+    public void setRefundAmount(BigDecimal refundAmount) {
+        this.refundAmount = refundAmount;
+    }
+}

@@ -1,0 +1,50 @@
+package health.leiming.web.console;
+
+import health.leiming.notify.Deliveries;
+import health.leiming.notify.Delivery;
+import health.leiming.order.AdminOrders;
+import health.leiming.order.OrderStatus;
+import health.leiming.platform.PageRequest;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Arrays;
+import java.util.List;
+
+/** 今日: the day's orders by status, orders waiting for payment, the companions' load, failed notifications. */
+@Named
+@RequestScoped
+public class TodayPage {
+
+    @Inject
+    AdminOrders orders;
+
+    @Inject
+    Deliveries deliveries;
+
+    private AdminOrders.Today today;
+    private long failedDeliveries;
+
+    @PostConstruct
+    void load() {
+        today = orders.today();
+        failedDeliveries = deliveries.list(Delivery.Status.dead, new PageRequest(1, 1)).total();
+    }
+
+    public AdminOrders.Today getToday() {
+        return today;
+    }
+
+    public List<OrderStatus> getStatuses() {
+        return Arrays.asList(OrderStatus.values());
+    }
+
+    public long count(OrderStatus status) {
+        return today.byStatus().getOrDefault(status, 0L);
+    }
+
+    public long getFailedDeliveries() {
+        return failedDeliveries;
+    }
+}
