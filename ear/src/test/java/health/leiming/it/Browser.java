@@ -22,7 +22,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from Debian's packages, driven by Selenium, with a fresh profile. Without the
- * browser the test is skipped, unless leiming.it.browser-required (CI) makes that a failure.
+ * browser the test is skipped, unless leiming.it.browser-required or the environment's
+ * LEIMING_IT_BROWSER_REQUIRED=true (CI) makes that a failure.
  */
 final class Browser implements AutoCloseable {
 
@@ -36,7 +37,9 @@ final class Browser implements AutoCloseable {
         File chromium = new File(System.getProperty("leiming.it.chromium", "/usr/bin/chromium"));
         File chromedriver = new File(System.getProperty("leiming.it.chromedriver", "/usr/bin/chromedriver"));
         boolean present = chromium.canExecute() && chromedriver.canExecute();
-        if (!present && Boolean.getBoolean("leiming.it.browser-required")) {
+        boolean required = Boolean.getBoolean("leiming.it.browser-required")
+                || "true".equals(System.getenv("LEIMING_IT_BROWSER_REQUIRED"));
+        if (!present && required) {
             fail("Chromium and chromedriver are required (apt-get install chromium chromium-driver)");
         }
         assumeTrue(present, "no Chromium here: apt-get install chromium chromium-driver to run the browser tests");
