@@ -164,12 +164,12 @@ class ConsoleIT extends DeployedEar {
             assertTrue(browser.page().contains("安全令牌"));
 
             // the same from another site: the session cookie, a Faces form, no token
-            Cookie session = browser.driver().manage().getCookieNamed("LEIMING_CONSOLE");
+            Cookie session = browser.driver().manage().getCookieNamed("LEIMING_SESSION");
             assertTrue(session.isHttpOnly(), "scripts cannot read the session cookie");
-            assertEquals("Strict", session.getSameSite());
+            assertEquals("Lax", session.getSameSite());
             HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(Api.BASE + "/console/order.xhtml?id=" + order.orderId()))
-                    .header("Cookie", "LEIMING_CONSOLE=" + session.getValue())
+                    .header("Cookie", "LEIMING_SESSION=" + session.getValue())
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("cancel=cancel&cancel%3Areason=x&cancel%3Asubmit=1"))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -186,8 +186,8 @@ class ConsoleIT extends DeployedEar {
             signIn(browser, operator.getString("username"), PASSWORD);
             assertEquals("/console/index.xhtml", browser.path());
             // a session the server no longer knows (timed out, or the server restarted)
-            browser.driver().manage().deleteCookieNamed("LEIMING_CONSOLE");
-            browser.driver().manage().addCookie(new Cookie("LEIMING_CONSOLE", "ended-session-0000", "/console"));
+            browser.driver().manage().deleteCookieNamed("LEIMING_SESSION");
+            browser.driver().manage().addCookie(new Cookie("LEIMING_SESSION", "ended-session-0000", "/"));
             browser.go("/console/orders.xhtml");
             assertEquals("/console/login.xhtml", browser.path());
             assertTrue(browser.text("#expired").contains("登录已超时"));

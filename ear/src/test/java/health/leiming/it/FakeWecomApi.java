@@ -29,6 +29,8 @@ final class FakeWecomApi {
     private final List<JsonObject> messages = new CopyOnWriteArrayList<>();
     private final Set<String> unknownUsers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<String> signedInUser = new java.util.concurrent.atomic.AtomicReference<>();
+    final List<Map<String, String>> authorizeRequests = new CopyOnWriteArrayList<>();
 
     private FakeWecomApi(int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -51,6 +53,21 @@ final class FakeWecomApi {
             String user = codes.remove(query.getOrDefault("code", ""));
             FakeHttp.sendJson(exchange, user == null ? "{\"errcode\":40029,\"errmsg\":\"invalid code\"}"
                     : "{\"errcode\":0,\"errmsg\":\"ok\",\"userid\":\"" + user + "\",\"user_ticket\":\"t\"}");
+        });
+        // The OAuth page a companion's WeCom opens (企业微信网页授权): signs in as the user the test chose.
+        server.createContext("/connect/oauth2/authorize", exchange -> {
+            Map<String, String> query = FakeHttp.query(exchange);
+            String user = signedInUser.get();
+            if (!FakeWecom.CORP_ID.equals(query.get("appid")) || user == null || query.get("redirect_uri") == null) {
+                exchange.sendResponseHeaders(400, -1);
+                exchange.close();
+                return;
+            }
+            authorizeRequests.add(query);
+            exchange.getResponseHeaders().add("Location", query.get("redirect_uri") + "?code=" + codeFor(user)
+                    + "&state=" + java.net.URLEncoder.encode(query.getOrDefault("state", ""), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
         });
         server.createContext("/cgi-bin/message/send", exchange -> {
             String body;
@@ -110,6 +127,11 @@ final class FakeWecomApi {
     }
 
     /** An OAuth code for the user, as WeCom hands one to our page. */
+    /** The WeCom user the OAuth page signs in from now on (the phone the companion holds). */
+    void signInAs(String userId) {
+        signedInUser.set(userId);
+    }
+
     String codeFor(String userId) {
         String code = "CODE" + System.nanoTime();
         codes.put(code, userId);

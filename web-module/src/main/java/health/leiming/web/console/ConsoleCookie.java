@@ -8,7 +8,7 @@ import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 
 /**
- * The console's session cookie is HttpOnly and SameSite=Strict (web.xml), and Secure outside
+ * The session cookie of the console and the staff page is HttpOnly and SameSite=Lax (web.xml), and Secure outside
  * development mode: a hospital serves the console over HTTPS (at its proxy), and the cookie must
  * never travel in clear there.
  */

@@ -37,12 +37,7 @@ public class ConsoleFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         request.setCharacterEncoding("UTF-8"); // forms post UTF-8; read before any parameter is
-        response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self';"
-                + " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("Cache-Control", "no-store");
+        secureHeaders(response);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         HttpSession session = request.getSession(false);
         if ("POST".equals(request.getMethod())
@@ -51,7 +46,7 @@ public class ConsoleFilter extends HttpFilter {
             if (user != null) {
                 audit.queue(user.id(), user.role(), null, "CONSOLE POST " + shortPath(path), null, AuditTrail.DENIED);
             }
-            refuse(response, 403, "请求已失效（缺少或错误的安全令牌），请刷新页面后重试。");
+            refuse(response, 403, "请求已失效（缺少或错误的安全令牌），请刷新页面后重试。", "/console/index.xhtml");
             return;
         }
         if (path.equals(LOGIN) || path.equals("/console/login")) {
@@ -71,10 +66,20 @@ public class ConsoleFilter extends HttpFilter {
         }
         if (path.startsWith("/console/admin/") && !user.admin()) {
             audit.queue(user.id(), user.role(), null, "CONSOLE GET " + shortPath(path), null, AuditTrail.DENIED);
-            refuse(response, 403, "该页面仅限管理员访问。");
+            refuse(response, 403, "该页面仅限管理员访问。", "/console/index.xhtml");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** No framing, no scripts or styles from elsewhere, no caching of pages with personal data. */
+    static void secureHeaders(HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self';"
+                + " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "no-store");
     }
 
     private static String shortPath(String path) {
@@ -82,13 +87,13 @@ public class ConsoleFilter extends HttpFilter {
     }
 
     /** A plain Chinese page with a way back; no detail of why beyond what the user can act on. */
-    static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+    static void refuse(HttpServletResponse response, int status, String message, String back) throws IOException {
         response.setStatus(status);
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>无法访问"
-                + "</title></head><body style=\"font-family:sans-serif;padding:48px;color:#1f2937\"><h1 id=\"refused\">"
+        response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><meta name=\"viewport\""
+                + " content=\"width=device-width, initial-scale=1\"><title>无法访问</title></head><body><h1 id=\"refused\">"
                 + (status == 403 ? "无法访问" : "请求被拒绝") + "</h1><p>" + message
-                + "</p><p><a href=\"/console/index.xhtml\">返回控制台首页</a></p></body></html>");
+                + "</p><p><a href=\"" + back + "\">返回首页</a></p></body></html>");
     }
 }

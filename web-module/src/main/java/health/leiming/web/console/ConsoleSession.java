@@ -13,6 +13,8 @@ import java.util.Base64;
 public final class ConsoleSession {
 
     static final String USER = "leiming.console.user";
+    static final String STAFF = "leiming.staff.user";
+    static final String OAUTH_STATE = "leiming.staff.oauth-state";
     static final String CSRF = "leiming.console.csrf";
     /** The name of the form field (and of the header) that carries the CSRF token. */
     public static final String CSRF_FIELD = "_csrf";
@@ -34,6 +36,31 @@ public final class ConsoleSession {
             session.setAttribute(CSRF, token);
         }
         return token;
+    }
+
+    static StaffUser staff(HttpSession session) {
+        return session == null ? null : (StaffUser) session.getAttribute(STAFF);
+    }
+
+    /** The state of a WeCom sign-in under way: made before going to WeCom, checked when it comes back. */
+    static String newOAuthState(HttpSession session) {
+        String state = newToken();
+        session.setAttribute(OAUTH_STATE, state);
+        return state;
+    }
+
+    static boolean oauthStateMatches(HttpSession session, String presented) {
+        String state = session == null ? null : (String) session.getAttribute(OAUTH_STATE);
+        return state != null && presented != null && MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8),
+                presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Signs a companion in to the staff page: as signIn, for a staff member. */
+    static void signIn(HttpSession session, StaffUser staff, int idleSeconds) {
+        session.removeAttribute(OAUTH_STATE);
+        session.setAttribute(STAFF, staff);
+        session.setAttribute(CSRF, newToken());
+        session.setMaxInactiveInterval(idleSeconds);
     }
 
     /** Signs the account in: a new session id (no fixation), a new CSRF token, the idle timeout. */
