@@ -137,6 +137,47 @@ class ConsoleIT extends DeployedEar {
     }
 
     @Test
+    void anOperatorPublishesAnArticleThatMembersThenRead() throws Exception {
+        JsonObject operator = operator();
+        String title = "冬季血压管理要点" + System.nanoTime();
+        try (Browser browser = Browser.open(1440, 900)) {
+            signIn(browser, operator.getString("username"), PASSWORD);
+            browser.find("#nav-articles").click();
+            browser.submit("#new-article");
+            browser.type("#article\\:category", "高血压");
+            browser.type("#article\\:tags", "血压，冬季");
+            browser.find("#article-body").sendKeys("天气转冷时血压容易升高，请每天早晚各测一次。");
+            browser.submit("#article\\:publish");
+            assertTrue(browser.page().contains("请填写标题"), "the reason next to the empty title: " + browser.page());
+            assertTrue(browser.find("#article-body").getText().contains("请每天早晚各测一次"), "the text typed is kept");
+            assertEquals("高血压", browser.find("#article\\:category").getAttribute("value"));
+
+            browser.type("#article\\:title", title);
+            ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('article-body').insertAdjacentHTML("
+                    + "'beforeend', '<p>测量前静坐五分钟。<script>alert(1)</script><img src=\"javascript:alert(2)\"></p>');");
+            browser.find("#article-body").click();
+            browser.find(".toolbar button[data-cmd=bold]").click();
+            browser.submit("#article\\:publish");
+            assertTrue(browser.text("#flash").contains("文章已发布"), browser.page());
+            assertEquals("已发布", browser.text("#article-state"));
+            assertTrue(browser.text("#preview").contains("测量前静坐五分钟"));
+            browser.screenshot("console-article");
+        }
+        Api.Session member = api.login(Api.newPhone());
+        JsonObject found = api.get("/api/v1/knowledge?category=" + java.net.URLEncoder.encode("高血压",
+                java.nio.charset.StandardCharsets.UTF_8) + "&size=50", member.token()).data();
+        JsonObject listed = found.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(a -> a.getString("title").equals(title)).findFirst().orElseThrow(() -> new AssertionError(found));
+        String content = api.get("/api/v1/knowledge/" + listed.getString("id"), member.token()).data()
+                .getString("content");
+        assertTrue(content.contains("测量前静坐五分钟"), content);
+        assertFalse(content.contains("<script") || content.contains("javascript:"), "the sanitiser decides: " + content);
+        Api.Reply audit = api.await("/api/v1/admin/audit-log?actorId=" + operator.getString("id") + "&size=50",
+                care.adminToken(), r -> r.raw().contains("CONSOLE POST /knowledge/publish"), Duration.ofSeconds(10));
+        assertTrue(audit.raw().contains(listed.getString("id")), audit.raw());
+    }
+
+    @Test
     void aWrongPasswordSignsNobodyIn() throws Exception {
         JsonObject operator = operator();
         try (Browser browser = Browser.open(1440, 900)) {

@@ -76,9 +76,7 @@ public class Console {
     }
 
     static void info(String message) {
-        FacesContext context = FacesContext.getCurrentInstance();
-        context.getExternalContext().getFlash().setKeepMessages(true);
-        context.addMessage(null, new jakarta.faces.application.FacesMessage(message));
+        FacesContext.getCurrentInstance().addMessage(null, new jakarta.faces.application.FacesMessage(message));
     }
 
     private static HttpSession session(boolean create) {
