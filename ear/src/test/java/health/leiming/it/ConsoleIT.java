@@ -178,6 +178,41 @@ class ConsoleIT extends DeployedEar {
     }
 
     @Test
+    void anOperatorFindsAMemberAndSuspendsAndRestoresThem() throws Exception {
+        JsonObject operator = operator();
+        Api.Session member = api.login(Api.newPhone());
+        String masked = member.phone().substring(0, 3) + "****" + member.phone().substring(7);
+        try (Browser browser = Browser.open(1440, 900)) {
+            signIn(browser, operator.getString("username"), PASSWORD);
+            browser.find("#nav-members").click();
+            browser.type("#m-q", member.phone());
+            browser.submit("#m-submit");
+            assertEquals("1", browser.text("#m-total"), browser.page());
+            assertTrue(browser.text("#members").contains(masked));
+            assertFalse(browser.text("#members").contains(member.phone()), "the list shows no full number");
+            browser.submit(".member-link");
+            assertEquals(masked, browser.text("#member-phone"));
+
+            browser.submit("#status\\:suspend");
+            assertTrue(browser.page().contains("请填写原因"), "a reason is needed");
+            assertEquals("正常", browser.text("#member-status"));
+            browser.type("#status\\:reason", "冒用他人手机号");
+            browser.submit("#status\\:suspend");
+            assertEquals("已停用", browser.text("#member-status"), browser.page());
+            browser.screenshot("console-member");
+            assertEquals(403, api.get("/api/v1/users/me", member.token()).status(), "the member is out at once");
+
+            browser.type("#status\\:reason", "核实为本人");
+            browser.submit("#status\\:restore");
+            assertEquals("正常", browser.text("#member-status"));
+        }
+        assertEquals(200, api.get("/api/v1/users/me", member.token()).status());
+        Api.Reply audit = api.await("/api/v1/admin/audit-log?actorId=" + operator.getString("id") + "&size=50",
+                care.adminToken(), r -> r.raw().contains("CONSOLE POST /members/{id}/reactivate"), Duration.ofSeconds(10));
+        assertTrue(audit.raw().contains("CONSOLE POST /members/{id}/suspend"), audit.raw());
+    }
+
+    @Test
     void aWrongPasswordSignsNobodyIn() throws Exception {
         JsonObject operator = operator();
         try (Browser browser = Browser.open(1440, 900)) {

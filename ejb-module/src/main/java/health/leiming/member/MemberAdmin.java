@@ -51,6 +51,11 @@ public class MemberAdmin {
         return page.read(em, Member.class, "Member m", filter, "m.createdAt desc, m.id", m -> m.adminView(cipher));
     }
 
+    /** One member as admins see them (phone and name masked). */
+    public AdminMemberView get(String memberId) {
+        return member(memberId).adminView(cipher);
+    }
+
     public AdminMemberView setLevel(String adminId, String memberId, String level) {
         Member member = member(memberId);
         member.setMembershipLevel(level == null ? "" : level.strip().toLowerCase(Locale.ROOT), Instant.now());
