@@ -89,6 +89,19 @@ class ConsoleIT extends DeployedEar {
             assertTrue(browser.text("#orders").contains("138****8000"), "the contact's phone is masked in the list");
             assertFalse(browser.page().contains("13800138000"));
             browser.screenshot("console-orders");
+            HttpResponse<byte[]> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    browser.find("#export").getAttribute("href"))).header("Cookie", "LEIMING_SESSION="
+                    + browser.driver().manage().getCookieNamed("LEIMING_SESSION").getValue()).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, export.statusCode(), browser.find("#export").getAttribute("href"));
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(export.body()))) {
+                var sheet = book.getSheetAt(0);
+                assertEquals("订单号", sheet.getRow(0).getCell(0).getStringCellValue());
+                assertEquals(1, sheet.getLastRowNum(), "the filters of the screen: one order");
+                assertEquals(order.orderNo(), sheet.getRow(1).getCell(0).getStringCellValue());
+                assertEquals("138****8000", sheet.getRow(1).getCell(5).getStringCellValue(), "masked as on screen");
+                assertEquals(299.0, sheet.getRow(1).getCell(6).getNumericCellValue(), 0.001);
+            }
             browser.submit(".order-link");
 
             assertEquals(order.orderNo(), browser.text("#order-no"));
@@ -112,6 +125,11 @@ class ConsoleIT extends DeployedEar {
             assertEquals(order.otherStaffName(), browser.text("#staff-name"));
             assertTrue(browser.text("#history").contains("更换陪诊员：原陪诊员临时请假"));
             browser.screenshot("console-order");
+            browser.go("/console/print.xhtml?date=" + Care.slotDay());
+            assertTrue(browser.text("body").contains("陪诊员：" + order.otherStaffName()), browser.page());
+            assertTrue(browser.text("body").contains(order.orderNo()));
+            browser.screenshot("console-print");
+            browser.go("/console/order.xhtml?id=" + order.orderId());
 
             browser.type("#cancel\\:reason", "医院临时停诊");
             browser.type("#cancel\\:amount", "150.50");
@@ -134,6 +152,7 @@ class ConsoleIT extends DeployedEar {
                 care.adminToken(), r -> r.raw().contains("CONSOLE POST /orders/{id}/cancel"), Duration.ofSeconds(10));
         assertTrue(audit.raw().contains("CONSOLE POST /orders/{id}/reassign"), audit.raw());
         assertTrue(audit.raw().contains("CONSOLE GET /orders/{id}"), audit.raw());
+        assertTrue(audit.raw().contains("CONSOLE GET /orders/export"), audit.raw());
     }
 
     @Test

@@ -70,7 +70,7 @@ public class AdminOrders {
             where.and("o.userId = :phoneOwner", "phoneOwner", members.idByPhone(filter.phone().strip()).orElse(""));
         }
         return page.read(em, Order.class, "Order o", where, "o.createdAt desc, o.id",
-                o -> new OrderService.OrderDetail(o.view(cipher), null, null, null));
+                orders::line);
     }
 
     private static String strip(String text) {

@@ -167,9 +167,15 @@ public class OrderService {
     public record OrderParties(String orderId, String orderNo, String memberId, String staffId, OrderStatus status) {
     }
 
+    /** An order with its appointment (no history, no refund), whoever placed it: a line of an operator's list. */
+    public OrderDetail line(Order order) {
+        return new OrderDetail(order.view(cipher), appointment(order).withoutCheckInCode(), null, null);
+    }
+
     /** An order with its appointment, history and refund, whoever placed it: for operators. */
     public OrderDetail detail(Order order) {
-        return new OrderDetail(order.view(cipher), appointment(order), history(order.id()), payments.refundOf(order.id()));
+        return new OrderDetail(order.view(cipher), appointment(order).withoutCheckInCode(), history(order.id()),
+                payments.refundOf(order.id()));
     }
 
     private Order owned(String memberId, String orderId) {

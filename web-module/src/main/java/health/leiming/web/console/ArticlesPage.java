@@ -42,6 +42,10 @@ public class ArticlesPage {
         return result == null ? 1 : (int) Math.max(1, (result.total() + SIZE - 1) / SIZE);
     }
 
+    public String link(int toPage) {
+        return Console.query("title", title, "state", state, "page", toPage > 1 ? String.valueOf(toPage) : null);
+    }
+
     public String getTitle() {
         return title;
     }

@@ -69,6 +69,19 @@ public class Console {
         return Arrays.asList(OrderStatus.values());
     }
 
+    /** A query string of the given name-value pairs, leaving out blank values, each value URL-encoded. */
+    static String query(String... namesAndValues) {
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            String value = namesAndValues[i + 1];
+            if (value != null && !value.isBlank()) {
+                query.append(query.isEmpty() ? "?" : "&").append(namesAndValues[i]).append('=')
+                        .append(java.net.URLEncoder.encode(value.strip(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return query.toString();
+    }
+
     static void error(String clientId, String message) {
         FacesContext.getCurrentInstance().addMessage(clientId,
                 new jakarta.faces.application.FacesMessage(jakarta.faces.application.FacesMessage.SEVERITY_ERROR,

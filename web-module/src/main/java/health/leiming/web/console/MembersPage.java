@@ -46,6 +46,10 @@ public class MembersPage {
         return result == null ? 1 : (int) Math.max(1, (result.total() + SIZE - 1) / SIZE);
     }
 
+    public String link(int toPage) {
+        return Console.query("q", q, "status", status, "page", toPage > 1 ? String.valueOf(toPage) : null);
+    }
+
     public String getError() {
         return error;
     }

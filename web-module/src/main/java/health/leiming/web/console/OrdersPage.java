@@ -58,6 +58,17 @@ public class OrdersPage {
         return result == null ? 1 : (int) Math.max(1, (result.total() + SIZE - 1) / SIZE);
     }
 
+    /** The list's address with these filters on another page. */
+    public String link(int toPage) {
+        return Console.query("orderNo", orderNo, "phone", phone, "status", status, "date", date, "page",
+                toPage > 1 ? String.valueOf(toPage) : null);
+    }
+
+    /** The export's query: the same filters. */
+    public String getExportQuery() {
+        return Console.query("orderNo", orderNo, "phone", phone, "status", status, "date", date);
+    }
+
     public String getError() {
         return error;
     }
