@@ -317,6 +317,27 @@ class ConsoleIT extends DeployedEar {
             browser.find("#nav-accounts").click();
             assertTrue(browser.text("#accounts").contains(operator.getString("username")), browser.page());
             browser.screenshot("console-accounts");
+
+            browser.find("#nav-jobs").click();
+            browser.submit("input.start-appointment-reminders");
+            assertTrue(browser.text("#flash").contains("作业已启动"), browser.page());
+            assertTrue(browser.text("#executions").contains("appointment-reminders"));
+            browser.screenshot("console-jobs");
+            browser.find("#nav-notifications").click();
+            browser.find("#dead-total");
+            browser.find("#nav-audit").click();
+            browser.type("#a-actor", operator.getString("id"));
+            browser.submit("#a-submit");
+            browser.submit("#verify\\:go");
+            assertTrue(browser.text("#chain").contains("审计日志完整"), browser.page());
+            browser.screenshot("console-audit");
+        }
+        try (Browser browser = Browser.open(1440, 900)) {
+            signIn(browser, operator.getString("username"), PASSWORD);
+            for (String page : java.util.List.of("jobs", "notifications", "audit")) {
+                browser.go("/console/admin/" + page + ".xhtml");
+                assertTrue(browser.text("#refused").contains("无法访问"), page);
+            }
         }
     }
 }
