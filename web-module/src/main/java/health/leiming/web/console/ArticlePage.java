@@ -114,9 +114,12 @@ public class ArticlePage implements Serializable {
 
     public void withdraw() throws IOException {
         ConsoleUser user = console.getUser();
-        saved = knowledge.unpublish(saved.id());
-        audit.record(user.id(), user.role(), null, "CONSOLE POST /knowledge/unpublish", saved.id(), AuditTrail.SUCCESS);
-        showAfterRedirect("withdrawn");
+        ArticleView withdrawn = Actions.audited(audit, user.id(), user.role(), "CONSOLE POST /knowledge/unpublish",
+                saved.id(), null, () -> knowledge.unpublish(saved.id()));
+        if (withdrawn != null) {
+            saved = withdrawn;
+            showAfterRedirect("withdrawn");
+        }
     }
 
     /** After a change, the article's own address (a reload does not post again), saying what was done. */

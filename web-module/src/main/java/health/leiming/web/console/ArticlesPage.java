@@ -2,44 +2,26 @@ package health.leiming.web.console;
 
 import health.leiming.content.ArticleView;
 import health.leiming.content.KnowledgeBase;
-import health.leiming.platform.Page;
 import health.leiming.platform.PageRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.List;
 
 /** 内容: the knowledge base as editors see it, drafts included, searched by title and state, paged. */
 @Named
 @RequestScoped
-public class ArticlesPage {
-
-    static final int SIZE = 20;
+public class ArticlesPage extends ListPage<ArticleView.Summary> {
 
     @Inject
     KnowledgeBase knowledge;
 
     private String title;
     private String state;
-    private int page = 1;
-    private Page<ArticleView.Summary> result;
 
     public void search() {
         Boolean published = "published".equals(state) ? Boolean.TRUE : "draft".equals(state) ? Boolean.FALSE : null;
-        result = knowledge.all(published, null, title == null || title.isBlank() ? null : title.strip(),
-                new PageRequest(Math.max(page, 1), SIZE));
-    }
-
-    public List<ArticleView.Summary> getItems() {
-        return result == null ? List.of() : result.items();
-    }
-
-    public long getTotal() {
-        return result == null ? 0 : result.total();
-    }
-
-    public int getPages() {
-        return result == null ? 1 : (int) Math.max(1, (result.total() + SIZE - 1) / SIZE);
+        shown(knowledge.all(published, null, title == null || title.isBlank() ? null : title.strip(),
+                new PageRequest(pageAsked(), SIZE)));
     }
 
     public String link(int toPage) {
@@ -60,13 +42,5 @@ public class ArticlesPage {
 
     public void setState(String state) {
         this.state = state;
-    }
-
-    public int getPage() {
-        return page;
-    }
-
-    public void setPage(int page) {
-        this.page = page;
     }
 }

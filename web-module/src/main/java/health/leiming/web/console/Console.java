@@ -65,6 +65,20 @@ public class Console {
         }
     }
 
+    /** A batch status (Jakarta Batch's words) as operators read it. */
+    public String jobStatus(String status) {
+        return switch (status == null ? "" : status) {
+            case "STARTING" -> "启动中";
+            case "STARTED" -> "运行中";
+            case "STOPPING" -> "停止中";
+            case "STOPPED" -> "已停止";
+            case "FAILED" -> "失败";
+            case "COMPLETED" -> "已完成";
+            case "ABANDONED" -> "已放弃";
+            default -> status;
+        };
+    }
+
     public List<OrderStatus> getStatuses() {
         return Arrays.asList(OrderStatus.values());
     }

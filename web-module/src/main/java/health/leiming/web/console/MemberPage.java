@@ -82,15 +82,13 @@ public class MemberPage implements Serializable {
 
     private void change(boolean suspend) {
         ConsoleUser user = console.getUser();
-        String action = "CONSOLE POST /members/{id}/" + (suspend ? "suspend" : "reactivate");
-        try {
-            member = suspend ? members.suspend(user.id(), member.id()) : members.reactivate(user.id(), member.id());
-        } catch (BusinessException e) {
-            audit.queue(user.id(), user.role(), null, action, id, AuditTrail.REJECTED);
-            Console.error("status:reason", e.getMessage());
+        AdminMemberView changed = Actions.audited(audit, user.id(), user.role(),
+                "CONSOLE POST /members/{id}/" + (suspend ? "suspend" : "reactivate"), member.id(), "status:reason",
+                () -> suspend ? members.suspend(user.id(), member.id()) : members.reactivate(user.id(), member.id()));
+        if (changed == null) {
             return;
         }
-        audit.record(user.id(), user.role(), null, action, member.id(), AuditTrail.SUCCESS);
+        member = changed;
         String why = reason.strip();
         LOG.info(() -> user.role() + " " + user.id() + (suspend ? " suspended" : " restored") + " member " + member.id()
                 + ", reason: " + why);

@@ -7,7 +7,6 @@ import health.leiming.notify.DeliveryView;
 import health.leiming.platform.AuditChain;
 import health.leiming.platform.AuditEntry;
 import health.leiming.platform.AuditTrail;
-import health.leiming.platform.BusinessException;
 import health.leiming.platform.Page;
 import health.leiming.platform.PageRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -127,15 +126,9 @@ public class OperationsPages {
 
     private void act(String action, String resourceId, Supplier<Object> work, String done) {
         ConsoleUser user = console.getUser();
-        try {
-            Object result = work.get();
-            audit.record(user.id(), user.role(), null, action.length() <= 60 ? action : action.substring(0, 60),
-                    resourceId, AuditTrail.SUCCESS);
+        Object result = Actions.audited(audit, user.id(), user.role(), action, resourceId, null, work);
+        if (result != null) {
             Console.info(done + result);
-        } catch (BusinessException e) {
-            audit.queue(user.id(), user.role(), null, action.length() <= 60 ? action : action.substring(0, 60),
-                    resourceId, AuditTrail.REJECTED);
-            Console.error(null, e.getMessage());
         }
         executions = null;
         dead = null;

@@ -74,14 +74,12 @@ public class OrderPage implements Serializable {
     private void act(String field, String action, java.util.function.Function<Actor, OrderService.OrderDetail> work,
             java.util.function.Supplier<String> done) {
         ConsoleUser user = console.getUser();
-        try {
-            detail = work.apply(Actor.console(user.id(), user.role()));
+        OrderService.OrderDetail changed = Actions.audited(audit, user.id(), user.role(), action, id, field,
+                () -> work.apply(Actor.console(user.id(), user.role())));
+        if (changed != null) {
+            detail = changed;
             replacements = orders.replacementsFor(id);
-            audit.record(user.id(), user.role(), null, action, id, AuditTrail.SUCCESS);
             Console.info(done.get());
-        } catch (BusinessException e) {
-            audit.queue(user.id(), user.role(), null, action, id, AuditTrail.REJECTED);
-            Console.error(field, e.getMessage());
         }
     }
 

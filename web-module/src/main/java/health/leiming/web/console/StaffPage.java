@@ -3,7 +3,6 @@ package health.leiming.web.console;
 import health.leiming.care.Catalog;
 import health.leiming.order.StaffTasks;
 import health.leiming.platform.AuditTrail;
-import health.leiming.platform.BusinessException;
 import health.leiming.platform.Masking;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -101,13 +100,10 @@ public class StaffPage {
 
     private void act(String action, java.util.function.Function<String, StaffTasks.Task> work, String done) {
         String orderId = param("orderId");
-        try {
-            StaffTasks.Task task = work.apply(orderId);
-            audit.record(staff.staffId(), "staff", null, action, orderId, AuditTrail.SUCCESS);
+        StaffTasks.Task task = Actions.audited(audit, staff.staffId(), "staff", action, orderId, null,
+                () -> work.apply(orderId));
+        if (task != null) {
             Console.info("订单" + task.orderNo() + "：" + done);
-        } catch (BusinessException e) {
-            audit.queue(staff.staffId(), "staff", null, action, orderId, AuditTrail.REJECTED);
-            Console.error(null, e.getMessage());
         }
         days = null;
     }
