@@ -232,6 +232,36 @@ class ConsoleIT extends DeployedEar {
     }
 
     @Test
+    void anOperatorChangesAServiceAndMembersSeeItAtOnce() throws Exception {
+        JsonObject operator = operator();
+        String name = "检查陪同" + System.nanoTime();
+        String serviceId = care.service(name, "299.00", 60).getString("id");
+        try (Browser browser = Browser.open(1440, 900)) {
+            signIn(browser, operator.getString("username"), PASSWORD);
+            browser.find("#nav-services").click();
+            browser.submit("#services a[href$='" + serviceId + "']");
+            browser.type("#service\\:price", "-1");
+            browser.submit("#service\\:save");
+            assertTrue(browser.page().contains("价格不能为负"), browser.page());
+            browser.type("#service\\:price", "259.00");
+            browser.submit("#service\\:save");
+            assertTrue(browser.text("#saved").contains("已保存"), browser.page());
+            assertEquals("259.00", api.get("/api/v1/services/" + serviceId, null).data().getJsonNumber("price")
+                    .bigDecimalValue().setScale(2).toPlainString(), "members see the new price at once");
+            browser.screenshot("console-services");
+
+            browser.submit("#services a[href$='" + serviceId + "']");
+            browser.find("#service\\:active").click();
+            browser.submit("#service\\:save");
+            browser.find("#saved");
+        }
+        assertEquals(404, api.get("/api/v1/services/" + serviceId, null).status(), "taken off sale");
+        Api.Reply audit = api.await("/api/v1/admin/audit-log?actorId=" + operator.getString("id") + "&size=50",
+                care.adminToken(), r -> r.raw().contains("CONSOLE POST /catalog/services/{id}"), Duration.ofSeconds(10));
+        assertTrue(audit.raw().contains(serviceId), audit.raw());
+    }
+
+    @Test
     void aWrongPasswordSignsNobodyIn() throws Exception {
         JsonObject operator = operator();
         try (Browser browser = Browser.open(1440, 900)) {

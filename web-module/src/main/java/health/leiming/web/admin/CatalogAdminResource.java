@@ -131,7 +131,7 @@ public class CatalogAdminResource {
             @Max(value = 1440, message = "服务时长最多24小时") Integer durationMinutes,
             Boolean active,
             Integer sortOrder) {
-        ServiceDetails details() {
+        public ServiceDetails details() {
             return new ServiceDetails(name, category, description, price, durationMinutes, active, sortOrder);
         }
     }
