@@ -262,6 +262,42 @@ class ConsoleIT extends DeployedEar {
     }
 
     @Test
+    void anOperatorTakesACompanionOffAndBackOn() throws Exception {
+        JsonObject operator = operator();
+        String serviceId = care.service("住院陪护" + System.nanoTime(), "399.00", 120).getString("id");
+        String wecomUser = "console-staff" + System.nanoTime();
+        Api.Reply created = api.post("/api/v1/admin/staff", Json.createObjectBuilder().add("name", "吴陪诊")
+                .add("wecomUserId", wecomUser).add("serviceIds", Json.createArrayBuilder().add(serviceId)).build()
+                .toString(), care.adminToken());
+        assertEquals(200, created.status(), created.raw());
+        String staffId = created.data().getString("id");
+        FakeWecomApi wecom = FakeWecomApi.get();
+        try (Browser browser = Browser.open(1440, 900)) {
+            signIn(browser, operator.getString("username"), PASSWORD);
+            browser.find("#nav-companions").click();
+            browser.submit("#companions a[href$='" + staffId + "']");
+            assertEquals("在职", browser.text("#companion-status"));
+            browser.type("#companion\\:phone", "12345");
+            browser.submit("#companion\\:save");
+            assertTrue(browser.page().contains("请填写正确的手机号码"), browser.page());
+            browser.type("#companion\\:phone", "13900139000");
+            browser.find("#companion\\:active").click();
+            browser.submit("#companion\\:save");
+            assertTrue(browser.text("#saved").contains("已保存"), browser.page());
+            browser.screenshot("console-companions");
+            assertEquals(403, api.post("/api/v1/staff/login", Api.json("code", wecom.codeFor(wecomUser)), null).status(),
+                    "a companion taken off cannot sign in");
+
+            browser.submit("#companions a[href$='" + staffId + "']");
+            assertEquals("已离职", browser.text("#companion-status"));
+            browser.find("#companion\\:active").click();
+            browser.submit("#companion\\:save");
+            browser.find("#saved");
+        }
+        assertEquals(200, api.post("/api/v1/staff/login", Api.json("code", wecom.codeFor(wecomUser)), null).status());
+    }
+
+    @Test
     void aWrongPasswordSignsNobodyIn() throws Exception {
         JsonObject operator = operator();
         try (Browser browser = Browser.open(1440, 900)) {

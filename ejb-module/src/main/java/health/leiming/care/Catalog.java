@@ -58,6 +58,12 @@ public class Catalog {
                 .getResultStream().map(h -> h.view(List.of())).toList();
     }
 
+    /** Every hospital, inactive ones too, without departments: for the catalog's editors. */
+    public List<HospitalView> allHospitals() {
+        return em.createQuery("select h from Hospital h order by h.sortOrder, h.name", Hospital.class)
+                .getResultStream().map(h -> h.view(List.of())).toList();
+    }
+
     /** A hospital with its active departments and their doctors. */
     public HospitalView hospital(String id, boolean includeInactive) {
         Hospital hospital = em.find(Hospital.class, id);

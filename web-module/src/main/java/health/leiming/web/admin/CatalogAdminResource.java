@@ -165,7 +165,7 @@ public class CatalogAdminResource {
             Set<String> serviceIds,
             Set<String> hospitalIds,
             Boolean active) {
-        Staff.StaffDetails details() {
+        public Staff.StaffDetails details() {
             return new Staff.StaffDetails(name, phone, wecomUserId, workDays, serviceIds, hospitalIds, active);
         }
     }
