@@ -12,7 +12,10 @@ import jakarta.inject.Named;
 import java.util.Arrays;
 import java.util.List;
 
-/** 今日: the day's orders by status, orders waiting for payment, the companions' load, failed notifications. */
+/**
+ * 今日: the day's orders by status, orders waiting for payment, the companions' load, failed
+ * notifications, the last batch runs.
+ */
 @Named
 @RequestScoped
 public class TodayPage {
@@ -22,6 +25,9 @@ public class TodayPage {
 
     @Inject
     Deliveries deliveries;
+
+    @Inject
+    health.leiming.batch.JobControl jobs;
 
     private AdminOrders.Today today;
     private long failedDeliveries;
@@ -42,6 +48,11 @@ public class TodayPage {
 
     public long count(OrderStatus status) {
         return today.byStatus().getOrDefault(status, 0L);
+    }
+
+    /** The last batch runs, newest first: whether the night's reports, reminders and reconciliation ran. */
+    public List<health.leiming.batch.JobControl.ExecutionView> getRecentJobs() {
+        return jobs.executions(null, 5);
     }
 
     public long getFailedDeliveries() {
