@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -280,7 +281,7 @@ public class Booking {
                 + " and a.scheduledTime < :to and a.status <> 'cancelled' group by a.staffId", Object[].class)
                 .setParameter("from", from).setParameter("to", to).getResultStream()
                 .map(row -> new Load(staff.publicViewOf((String) row[0]), ((Number) row[1]).longValue()))
-                .sorted(java.util.Comparator.comparingLong(Load::appointments).reversed()).toList();
+                .sorted(Comparator.comparingLong(Load::appointments).reversed()).toList();
     }
 
     /** How many appointments a companion has in a period. */

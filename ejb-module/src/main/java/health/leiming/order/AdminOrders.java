@@ -11,6 +11,8 @@ import health.leiming.platform.events.Outbox;
 import health.leiming.platform.Page;
 import health.leiming.platform.PageRequest;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -19,6 +21,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -73,8 +78,9 @@ public class AdminOrders {
                 orders::line);
     }
 
+    /** A filter's text without its spaces; blank means "not given". */
     private static String strip(String text) {
-        return text == null ? null : text.strip();
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /**
@@ -115,12 +121,12 @@ public class AdminOrders {
      * The day at a glance: its orders by status (by appointment time), the orders waiting for payment
      * (cancelled when their window ends), and each companion's appointments that day.
      */
-    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Today today() {
         LocalDate day = LocalDate.now(zone);
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-        java.util.Map<OrderStatus, Long> byStatus = new java.util.EnumMap<>(OrderStatus.class);
+        Map<OrderStatus, Long> byStatus = new EnumMap<>(OrderStatus.class);
         em.createQuery("select o.status, count(o) from Order o where o.scheduledTime >= :from and o.scheduledTime < :to"
                 + " group by o.status", Object[].class).setParameter("from", from).setParameter("to", to)
                 .getResultStream().forEach(row -> byStatus.put((OrderStatus) row[0], ((Number) row[1]).longValue()));
@@ -129,8 +135,8 @@ public class AdminOrders {
         return new Today(day, byStatus, awaitingPayment, booking.loadBetween(from, to));
     }
 
-    public record Today(LocalDate day, java.util.Map<OrderStatus, Long> byStatus, long awaitingPayment,
-            java.util.List<Booking.Load> companions) {
+    public record Today(LocalDate day, Map<OrderStatus, Long> byStatus, long awaitingPayment,
+            List<Booking.Load> companions) {
     }
 
     /** One order with its appointment, history and refund. */
@@ -155,7 +161,7 @@ public class AdminOrders {
     }
 
     /** The companions who could take the order over now (see Booking.replacementsFor). */
-    public java.util.List<StaffView.Public> replacementsFor(String orderId) {
+    public List<StaffView.Public> replacementsFor(String orderId) {
         return booking.replacementsFor(existing(orderId, false).id());
     }
 
