@@ -69,9 +69,14 @@ final class Browser implements AutoCloseable {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }
 
+    /** The element, waiting for it; when it never comes, the failure shows the page that came instead. */
     WebElement find(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no " + css + " on " + driver.getCurrentUrl() + ":\n" + driver.getPageSource(), e);
+        }
     }
 
     String text(String css) {
@@ -88,11 +93,13 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
-    /** Clicks and waits for the next page to load. */
+    /** Clicks (a button or a link) and waits until the next page has replaced this one and finished loading. */
     void submit(String css) {
         WebElement button = find(css);
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(button));
+        wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     String page() {

@@ -81,7 +81,7 @@ class ConsoleIT extends DeployedEar {
             assertTrue(browser.text("h1").contains("今日概览"));
             browser.screenshot("console-today");
 
-            browser.find("#nav-orders").click();
+            browser.submit("#nav-orders");
             browser.type("#f-orderNo", order.orderNo());
             new Select(browser.find("#f-status")).selectByValue("paid");
             browser.submit("#f-submit");
@@ -161,7 +161,7 @@ class ConsoleIT extends DeployedEar {
         String title = "冬季血压管理要点" + System.nanoTime();
         try (Browser browser = Browser.open(1440, 900)) {
             signIn(browser, operator.getString("username"), PASSWORD);
-            browser.find("#nav-articles").click();
+            browser.submit("#nav-articles");
             browser.submit("#new-article");
             browser.type("#article\\:category", "高血压");
             browser.type("#article\\:tags", "血压，冬季");
@@ -203,7 +203,7 @@ class ConsoleIT extends DeployedEar {
         String masked = member.phone().substring(0, 3) + "****" + member.phone().substring(7);
         try (Browser browser = Browser.open(1440, 900)) {
             signIn(browser, operator.getString("username"), PASSWORD);
-            browser.find("#nav-members").click();
+            browser.submit("#nav-members");
             browser.type("#m-q", member.phone());
             browser.submit("#m-submit");
             assertEquals("1", browser.text("#m-total"), browser.page());
@@ -238,7 +238,7 @@ class ConsoleIT extends DeployedEar {
         String serviceId = care.service(name, "299.00", 60).getString("id");
         try (Browser browser = Browser.open(1440, 900)) {
             signIn(browser, operator.getString("username"), PASSWORD);
-            browser.find("#nav-services").click();
+            browser.submit("#nav-services");
             browser.submit("#services a[href$='" + serviceId + "']");
             browser.type("#service\\:price", "-1");
             browser.submit("#service\\:save");
@@ -274,7 +274,7 @@ class ConsoleIT extends DeployedEar {
         FakeWecomApi wecom = FakeWecomApi.get();
         try (Browser browser = Browser.open(1440, 900)) {
             signIn(browser, operator.getString("username"), PASSWORD);
-            browser.find("#nav-companions").click();
+            browser.submit("#nav-companions");
             browser.submit("#companions a[href$='" + staffId + "']");
             assertEquals("在职", browser.text("#companion-status"));
             browser.type("#companion\\:phone", "12345");
@@ -290,11 +290,21 @@ class ConsoleIT extends DeployedEar {
 
             browser.submit("#companions a[href$='" + staffId + "']");
             assertEquals("已离职", browser.text("#companion-status"));
+            assertEquals("139****9000", browser.find("#companion\\:phone").getAttribute("value"), "the phone masked");
             browser.find("#companion\\:active").click();
             browser.submit("#companion\\:save");
             browser.find("#saved");
         }
         assertEquals(200, api.post("/api/v1/staff/login", Api.json("code", wecom.codeFor(wecomUser)), null).status());
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(System.getProperty("leiming.it.db-url"),
+                System.getProperty("leiming.it.db-user"), System.getProperty("leiming.it.db-password", ""));
+             java.sql.PreparedStatement read = db.prepareStatement("SELECT phone FROM staff WHERE id = ?")) {
+            read.setString(1, staffId);
+            try (java.sql.ResultSet row = read.executeQuery()) {
+                assertTrue(row.next());
+                assertEquals("13900139000", row.getString(1), "saving with the masked number kept the real one");
+            }
+        }
     }
 
     @Test
@@ -380,18 +390,18 @@ class ConsoleIT extends DeployedEar {
         }
         try (Browser browser = Browser.open(1440, 900)) {
             signIn(browser, "it-admin", "it-admin-Secret-1");
-            browser.find("#nav-accounts").click();
+            browser.submit("#nav-accounts");
             assertTrue(browser.text("#accounts").contains(operator.getString("username")), browser.page());
             browser.screenshot("console-accounts");
 
-            browser.find("#nav-jobs").click();
+            browser.submit("#nav-jobs");
             browser.submit("input.start-appointment-reminders");
             assertTrue(browser.text("#flash").contains("作业已启动"), browser.page());
             assertTrue(browser.text("#executions").contains("appointment-reminders"));
             browser.screenshot("console-jobs");
-            browser.find("#nav-notifications").click();
+            browser.submit("#nav-notifications");
             browser.find("#dead-total");
-            browser.find("#nav-audit").click();
+            browser.submit("#nav-audit");
             browser.type("#a-actor", operator.getString("id"));
             browser.submit("#a-submit");
             browser.submit("#verify\\:go");

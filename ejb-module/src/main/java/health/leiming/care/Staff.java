@@ -86,7 +86,9 @@ public class Staff {
 
     void apply(StaffDetails details, Instant now) {
         name = details.name().strip();
-        phone = details.phone();
+        // The masked number an editor was shown, sent back unchanged, keeps the number (no one sees it in full).
+        boolean maskedEcho = details.phone() != null && phone != null && details.phone().equals(Masking.phone(phone));
+        phone = maskedEcho ? phone : details.phone();
         wecomUserId = details.wecomUserId() == null || details.wecomUserId().isBlank() ? null : details.wecomUserId().strip();
         workDays = workDays(details.workDays());
         serviceIds = new HashSet<>(details.serviceIds() == null ? Set.of() : details.serviceIds());

@@ -104,10 +104,13 @@ public class CompanionPage implements Serializable {
     }
 
     public void save() throws IOException {
-        StaffRequest request = new StaffRequest(name, phone == null || phone.isBlank() ? null : phone.strip(),
-                wecomUserId, workDays.stream().map(Integer::valueOf).toList(), new HashSet<>(serviceIds),
-                new HashSet<>(hospitalIds), active);
-        Set<ConstraintViolation<StaffRequest>> violations = validator.validate(request);
+        String given = phone == null || phone.isBlank() ? null : phone.strip();
+        StaffRequest request = new StaffRequest(name, given, wecomUserId, workDays.stream().map(Integer::valueOf).toList(),
+                new HashSet<>(serviceIds), new HashSet<>(hospitalIds), active);
+        // the masked number shown, left as it was, keeps the stored one (Staff.apply): only a new one is checked
+        boolean unchanged = saved != null && given != null && given.equals(saved.phone());
+        Set<ConstraintViolation<StaffRequest>> violations = validator.validate(unchanged ? new StaffRequest(name, null,
+                wecomUserId, request.workDays(), request.serviceIds(), request.hospitalIds(), active) : request);
         if (!violations.isEmpty()) {
             violations.forEach(v -> Console.error("companion:" + v.getPropertyPath(), v.getMessage()));
             return;
