@@ -364,6 +364,8 @@ class ConsoleIT extends DeployedEar {
             assertTrue(browser.text("#expired").contains("登录已超时"));
 
             signIn(browser, operator.getString("username"), PASSWORD);
+            browser.go("/console/");
+            assertEquals("/console/index.xhtml", browser.path(), "the console's address opens its first page");
             browser.submit("#signout\\:go");
             assertTrue(browser.text("#signed-out").contains("您已安全退出"));
             browser.go("/console/index.xhtml");

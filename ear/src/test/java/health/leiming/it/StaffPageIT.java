@@ -66,6 +66,8 @@ class StaffPageIT extends DeployedEar {
             phone.submit(card + " input.start");
             assertTrue(phone.text("#flash").contains("签到成功"), phone.page());
             phone.screenshot("staff-in-progress");
+            phone.go("/staff/");
+            assertEquals("/staff/index.xhtml", phone.path(), "the workbench's link opens the tasks again");
             phone.submit(card + " input.complete");
             assertTrue(phone.text("#flash").contains("服务已完成"), phone.page());
             assertEquals("已完成", phone.text(card + " .tag"));

@@ -149,6 +149,7 @@ public class AdminOrders {
      * gets back what the refund policy gives, or {@code amount} (0 to what was paid) when one is chosen.
      */
     public OrderService.OrderDetail cancel(Actor operator, String orderId, String reason, BigDecimal amount) {
+        requireReason(reason);
         Order order = existing(orderId, true);
         if (amount != null && order.isPaid()
                 && (amount.signum() < 0 || amount.compareTo(order.amount()) > 0 || amount.stripTrailingZeros().scale() > 2)) {
@@ -170,6 +171,7 @@ public class AdminOrders {
      * the one who had it are told. The order's history keeps the change and its reason.
      */
     public OrderService.OrderDetail reassign(Actor operator, String orderId, String staffId, String reason) {
+        requireReason(reason);
         Order order = existing(orderId, true);
         if (order.status() != OrderStatus.paid && order.status() != OrderStatus.confirmed) {
             throw new BusinessException(ErrorKind.CONFLICT, "ORDER_STATE_INVALID",
@@ -181,6 +183,13 @@ public class AdminOrders {
         outbox.publish(new OrderEvents.OrderReassigned(OrderEvents.OrderFacts.of(order, booking.appointmentOf(order.id())),
                 previous));
         return orders.detail(order);
+    }
+
+    /** An operator's change says why, in at most 100 characters (the member reads it). */
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank() || reason.strip().length() > 100) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "REASON_REQUIRED", "请填写原因（最多100个字）");
+        }
     }
 
     private Order existing(String orderId, boolean lock) {

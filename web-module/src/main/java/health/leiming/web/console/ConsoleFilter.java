@@ -64,6 +64,10 @@ public class ConsoleFilter extends HttpFilter {
             response.sendRedirect(request.getContextPath() + LOGIN + "?disabled=true");
             return;
         }
+        if (path.equals("/console/") || path.equals("/console")) { // the address people type or bookmark
+            response.sendRedirect(request.getContextPath() + "/console/index.xhtml");
+            return;
+        }
         if (path.startsWith("/console/admin/") && !user.admin()) {
             audit.queue(user.id(), user.role(), null, "CONSOLE GET " + shortPath(path), null, AuditTrail.DENIED);
             refuse(response, 403, "该页面仅限管理员访问。", "/console/index.xhtml");

@@ -84,6 +84,10 @@ public class StaffFilter extends HttpFilter {
                     + agentId.map(id -> "&agentid=" + encode(id)).orElse("") + "#wechat_redirect");
             return;
         }
+        if (path.equals("/staff/") || path.equals("/staff")) { // the address in the WeCom workbench's menu
+            response.sendRedirect(request.getContextPath() + "/staff/index.xhtml");
+            return;
+        }
         chain.doFilter(request, response);
     }
 
