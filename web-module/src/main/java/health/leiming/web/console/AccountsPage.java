@@ -15,7 +15,12 @@ public class AccountsPage {
     @Inject
     AdminAccounts accounts;
 
+    private List<AdminAccount.AdminView> list;
+
     public List<AdminAccount.AdminView> getAccounts() {
-        return accounts.list();
+        if (list == null) { // EL asks several times per render: read once per request
+            list = accounts.list();
+        }
+        return list;
     }
 }

@@ -47,6 +47,9 @@ public class CompanionPage implements Serializable {
     @Inject
     transient Console console;
 
+    private transient List<StaffView> companions;
+    private transient List<ServiceView> services;
+    private transient List<HospitalView> hospitals;
     private String id;
     private StaffView saved;
     private String name;
@@ -59,16 +62,25 @@ public class CompanionPage implements Serializable {
 
     /** Pending ones first (they wait for someone), then by name. */
     public List<StaffView> getCompanions() {
-        return catalog.allStaff().stream().sorted(java.util.Comparator
-                .comparing((StaffView s) -> !"pending".equals(s.status())).thenComparing(StaffView::name)).toList();
+        if (companions == null) { // EL asks several times per render: read once per request
+            companions = catalog.allStaff().stream().sorted(java.util.Comparator
+                    .comparing((StaffView s) -> !"pending".equals(s.status())).thenComparing(StaffView::name)).toList();
+        }
+        return companions;
     }
 
     public List<ServiceView> getServices() {
-        return catalog.allServices();
+        if (services == null) {
+            services = catalog.allServices();
+        }
+        return services;
     }
 
     public List<HospitalView> getHospitals() {
-        return catalog.allHospitals();
+        if (hospitals == null) {
+            hospitals = catalog.allHospitals();
+        }
+        return hospitals;
     }
 
     public List<Map.Entry<String, String>> getDays() {

@@ -41,6 +41,7 @@ public class ServicePage implements Serializable {
     @Inject
     transient Console console;
 
+    private transient List<ServiceView> services;
     private String id;
     private ServiceView saved;
     private String name;
@@ -52,7 +53,10 @@ public class ServicePage implements Serializable {
     private boolean active = true;
 
     public List<ServiceView> getServices() {
-        return catalog.allServices();
+        if (services == null) { // EL asks several times per render: read once
+            services = catalog.allServices();
+        }
+        return services;
     }
 
     public List<ServiceCategory> getCategories() {
