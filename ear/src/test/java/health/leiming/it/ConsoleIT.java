@@ -47,7 +47,7 @@ class ConsoleIT extends DeployedEar {
         browser.submit("#login\\:submit");
     }
 
-    private record Paid(Api.Session member, String orderId, String orderNo, String otherStaffName) {
+    private record Paid(Api.Session member, String serviceId, String orderId, String orderNo, String otherStaffName) {
     }
 
     private Paid paidOrder() {
@@ -67,7 +67,7 @@ class ConsoleIT extends DeployedEar {
         String other = "钱陪诊" + (System.nanoTime() % 1000);
         care.staff(other, serviceId);
         assertTrue(assigned.startsWith("赵陪诊"));
-        return new Paid(member, orderId, orderNo, other);
+        return new Paid(member, serviceId, orderId, orderNo, other);
     }
 
     @Test
@@ -153,6 +153,87 @@ class ConsoleIT extends DeployedEar {
         assertTrue(audit.raw().contains("CONSOLE POST /orders/{id}/reassign"), audit.raw());
         assertTrue(audit.raw().contains("CONSOLE GET /orders/{id}"), audit.raw());
         assertTrue(audit.raw().contains("CONSOLE GET /orders/export"), audit.raw());
+    }
+
+    @Test
+    void anOperatorMovesAnOrderToAnotherSlotAndChecksInWithTheMembersCode() throws Exception {
+        JsonObject operator = operator();
+        Paid order = paidOrder();
+        String code = api.get("/api/v1/orders/" + order.orderId(), order.member().token()).data()
+                .getJsonObject("appointment").getString("checkInCode");
+        String wrongCode = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+        try (Browser browser = Browser.open(1440, 900)) {
+            signIn(browser, operator.getString("username"), PASSWORD);
+            browser.go("/console/order.xhtml?id=" + order.orderId());
+            // Chromium's date field takes typed digits in its locale's order; set the value outright.
+            ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('slots:date').value = arguments[0];",
+                    Care.slotDay().toString());
+            browser.submit("#slots\\:show");
+            String newStart = Care.slot(15).toString();
+            new Select(browser.find("#reschedule\\:slot")).selectByValue(newStart);
+            browser.submit("#reschedule\\:submit");
+            assertTrue(browser.page().contains("请填写改期原因"), browser.page());
+            assertEquals(newStart, new Select(browser.find("#reschedule\\:slot")).getFirstSelectedOption()
+                    .getAttribute("value"), "the chosen slot is kept on an error");
+            browser.type("#reschedule\\:reason", "会员当天上午有事");
+            browser.submit("#reschedule\\:submit");
+            assertTrue(browser.text("#flash").contains("已改期到"), browser.page());
+            assertTrue(browser.text("#history").contains("改期："), browser.page());
+            assertTrue(browser.text("#history").contains("会员当天上午有事"));
+            browser.screenshot("console-order-reschedule");
+
+            browser.type("#checkin\\:code", wrongCode);
+            browser.submit("#checkin\\:submit");
+            assertTrue(browser.page().contains("签到码不正确"), browser.page());
+            assertEquals("已支付", browser.text("#order-status"), "a wrong code changes nothing");
+            browser.type("#checkin\\:code", code);
+            browser.submit("#checkin\\:submit");
+            assertTrue(browser.text("#flash").contains("核销成功"), browser.page());
+            assertEquals("服务中", browser.text("#order-status"));
+            assertTrue(browser.text("#history").contains("客服核销签到码"));
+        }
+        JsonObject detail = api.get("/api/v1/orders/" + order.orderId(), order.member().token()).data();
+        assertEquals(Care.slot(15), java.time.Instant.parse(detail.getJsonObject("appointment").getString("scheduledTime")),
+                "the member sees the new time");
+        assertEquals("in_progress", detail.getJsonObject("order").getString("status"));
+        Api.Reply messages = api.await("/api/v1/messages?size=20", order.member().token(),
+                r -> r.raw().contains("预约时间已变更") && r.raw().contains("服务已开始"), Duration.ofSeconds(20));
+        assertTrue(messages.raw().contains("会员当天上午有事"), messages.raw());
+        Api.Session other = api.login(Api.newPhone());
+        Api.Reply taken = api.post("/api/v1/appointments", Care.booking(order.serviceId(), Care.slot(10), null),
+                other.token());
+        assertEquals(200, taken.status(), "the old slot is free again: " + taken.raw());
+        Api.Reply audit = api.await("/api/v1/admin/audit-log?actorId=" + operator.getString("id") + "&size=50",
+                care.adminToken(), r -> r.raw().contains("CONSOLE POST /orders/{id}/check-in"), Duration.ofSeconds(10));
+        assertTrue(audit.raw().contains("CONSOLE POST /orders/{id}/reschedule"), audit.raw());
+    }
+
+    @Test
+    void anOperatorSeesAPersonsHealthDataOnlyWithAReasonThatIsAudited() throws Exception {
+        JsonObject operator = operator();
+        Api.Session member = api.login(Api.newPhone());
+        assertEquals(200, api.post("/api/v1/health/records", HealthRecordIT.bloodPressure(152, 96,
+                java.time.Instant.now().minusSeconds(600)), member.token()).status());
+        try (Browser browser = Browser.open(1440, 900)) {
+            signIn(browser, operator.getString("username"), PASSWORD);
+            browser.go("/console/member.xhtml?id=" + member.memberId());
+            assertFalse(browser.page().contains("152/96"), "no health data before the operator says why");
+            browser.submit("#health\\:view");
+            assertTrue(browser.page().contains("请填写查看原因"), browser.page());
+            assertFalse(browser.page().contains("152/96"));
+            browser.type("#health\\:reason", "会员来电咨询血压记录");
+            browser.submit("#health\\:view");
+            assertTrue(browser.text("#readings").contains("152/96 mmHg"), browser.page());
+            browser.screenshot("console-member-health");
+        }
+        Api.Reply audit = api.await("/api/v1/admin/audit-log?actorId=" + operator.getString("id") + "&size=50",
+                care.adminToken(), r -> r.raw().contains("CONSOLE VIEW health.records"), Duration.ofSeconds(10));
+        JsonObject entry = audit.data().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("action").equals("CONSOLE VIEW health.records")).findFirst().orElseThrow();
+        assertEquals("会员来电咨询血压记录", entry.getString("reason"));
+        assertEquals(1, audit.data().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("action").equals("CONSOLE VIEW health.records")).count(),
+                "the refused view (no reason) showed nothing and was not recorded as a view");
     }
 
     @Test

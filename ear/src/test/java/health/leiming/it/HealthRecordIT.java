@@ -21,7 +21,7 @@ class HealthRecordIT extends DeployedEar {
 
     private final Api api = new Api();
 
-    private static String bloodPressure(int systolic, int diastolic, Instant at) {
+    static String bloodPressure(int systolic, int diastolic, Instant at) {
         return Json.createObjectBuilder().add("type", "blood_pressure").add("value", systolic).add("unit", "mmHg")
                 .add("recordedAt", at.toString())
                 .add("metadata", Json.createObjectBuilder().add("systolic", systolic).add("diastolic", diastolic)

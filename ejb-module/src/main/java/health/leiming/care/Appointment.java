@@ -96,6 +96,14 @@ public class Appointment {
         updatedAt = now;
     }
 
+    /** Another start (and perhaps companion; the caller claimed the slots); its reminder is due again. */
+    void reschedule(Instant start, String staffId, Instant now) {
+        this.scheduledTime = start;
+        this.staffId = staffId;
+        this.reminderSent = false;
+        updatedAt = now;
+    }
+
     void moveTo(Status target, Instant now) {
         status = target.name();
         updatedAt = now;

@@ -241,6 +241,61 @@ public class Booking {
         return previous;
     }
 
+    /**
+     * Moves the order's appointment to another start, in the caller's transaction: a slot start of the
+     * grid that is still open, not the one it has, and no other appointment of the person then. The
+     * companion keeps it when they are free then (and still work that day); otherwise a free companion
+     * who can do it takes it over, locked as a booking locks one. The old slots are freed, and the
+     * reminder is due again. Returns the appointment as it was (its start and companion).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Moved reschedule(String orderId, Instant start, Instant now) {
+        Appointment appointment = appointmentOf(orderId);
+        SlotGrid grid = rules.grid();
+        if (start == null || !grid.isSlotStart(start)) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "SLOT_INVALID", "请选择可预约的时间段");
+        }
+        if (start.equals(appointment.scheduledTime())) {
+            throw new BusinessException(ErrorKind.CONFLICT, "SLOT_UNCHANGED", "请选择另一个时间段");
+        }
+        String closed = rules.closedReason(start, now);
+        if (closed != null) {
+            throw new BusinessException(ErrorKind.CONFLICT, "SLOT_CLOSED", "该时段不可预约：" + closed);
+        }
+        long same = em.createQuery("select count(a) from Appointment a where a.personId = :person"
+                + " and a.scheduledTime = :start and a.status <> 'cancelled' and a.id <> :self", Long.class)
+                .setParameter("person", appointment.personId()).setParameter("start", start)
+                .setParameter("self", appointment.id()).getSingleResult();
+        if (same > 0) {
+            throw new BusinessException(ErrorKind.CONFLICT, "BOOKING_DUPLICATE", "该就诊人在这个时间已有预约");
+        }
+        CareService service = em.find(CareService.class, appointment.serviceId());
+        List<Instant> occupied = grid.occupied(start, appointment.durationMinutes());
+        Instant until = occupied.get(occupied.size() - 1).plusSeconds(1);
+        Moved before = new Moved(appointment.scheduledTime(), appointment.staffId());
+        em.createQuery("delete from SlotClaim c where c.appointmentId = :appointment")
+                .setParameter("appointment", appointment.id()).executeUpdate();
+        List<Staff> candidates = candidates(service, appointment.hospitalId(), grid.dayOf(start).getDayOfWeek());
+        List<Staff> free = free(candidates, occupied, claims(candidates, start, until));
+        Staff companion = free.stream().filter(s -> s.id().equals(appointment.staffId())).findFirst()
+                .orElseGet(() -> free.isEmpty() ? null : free.get(ThreadLocalRandom.current().nextInt(free.size())));
+        if (companion == null || !claimable(companion.id(), start, until)) {
+            throw new BusinessException(ErrorKind.CONFLICT, "SLOT_FULL", "该时段已约满，请选择其他时间");
+        }
+        appointment.reschedule(start, companion.id(), now);
+        try {
+            occupied.forEach(slot -> em.persist(new SlotClaim(companion.id(), slot, appointment.id())));
+            em.flush();
+        } catch (PersistenceException e) { // a booking claimed one of the slots between the check and here
+            throw new BusinessException(ErrorKind.CONFLICT, "SLOT_FULL", "该时段已约满，请选择其他时间");
+        }
+        return before;
+    }
+
+    /** Where an appointment was before it moved: its start and companion. */
+    public record Moved(Instant start, String staffId) {
+    }
+
     /** Frees the appointment's slots and marks it cancelled (its order is being cancelled). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void release(String orderId, Instant now) {

@@ -102,6 +102,22 @@ public class HealthRecordService {
         });
     }
 
+    /**
+     * A member's person's latest readings for an operator (console, 会员详情 → 查看健康数据), who must say
+     * why (at most 100 characters). The entry is written, with the reason, before anything is shown.
+     */
+    public List<RecordView> forOperator(String operatorId, String role, String memberId, String personId, String reason,
+            int max) {
+        if (reason == null || reason.isBlank() || reason.strip().length() > 100) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "REASON_REQUIRED", "请填写查看原因（最多100个字）");
+        }
+        Person person = family.owned(memberId, personId);
+        audit.recordWithReason(operatorId, role, person.id(), "CONSOLE VIEW health.records", person.id(), reason);
+        return em.createQuery("select r from HealthRecord r where r.personId = :person order by r.recordedAt desc, r.id",
+                HealthRecord.class).setParameter("person", person.id()).setMaxResults(max).getResultStream()
+                .map(this::view).toList();
+    }
+
     /** Replaces a reading; the previous version is kept in the record's history. */
     public RecordView correct(String memberId, String recordId, RecordInput input, String reason) {
         return audit.audited(memberId, personOf(recordId), "health.record.correct", recordId, () -> {

@@ -17,10 +17,10 @@ final class Notices {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** The moves of an order the member is told about. */
-    enum OrderMove { placed, paid, confirmed, started, completed, cancelled, refunded, reassigned }
+    enum OrderMove { placed, paid, confirmed, started, completed, cancelled, refunded, reassigned, rescheduled }
 
     /** What the companion is told: a new task, a task called off, or a reminder of one. */
-    enum StaffMove { assigned, cancelled, reminder, reassignedAway }
+    enum StaffMove { assigned, cancelled, reminder, reassignedAway, rescheduled }
 
     private Notices() {
     }
@@ -73,6 +73,7 @@ final class Notices {
             case cancelled -> "订单已取消";
             case refunded -> "退款成功";
             case reassigned -> "陪诊员已更换";
+            case rescheduled -> "预约时间已变更";
         };
         String content = switch (move) {
             case placed -> "订单" + no + "已提交，请尽快完成支付，超时未支付将自动取消。";
@@ -84,6 +85,8 @@ final class Notices {
                     + (positive(amount) ? "，退款" + amount.toPlainString() + "元将原路退回。" : "。");
             case refunded -> "订单" + no + "的退款" + amount.toPlainString() + "元已原路退回。";
             case reassigned -> "订单" + no + "已为您更换陪诊员，服务时间不变，新陪诊员会按时与您联系。";
+            case rescheduled -> "订单" + no + "的服务时间已改为" + time(order.scheduledTime(), zone)
+                    + (reason == null ? "" : "（" + reason + "）") + "，请按新时间前往。";
         };
         Map<String, String> values = orderValues(order, zone);
         values.put("title", title);
@@ -120,6 +123,10 @@ final class Notices {
             case cancelled -> {
                 title = "任务已取消";
                 content = "【任务取消】订单" + no + "（" + serviceName + "，" + when + "）已取消，无需前往。";
+            }
+            case rescheduled -> {
+                title = "任务已改期";
+                content = "【任务改期】订单" + no + "（" + serviceName + "）改为" + when + "，请按新时间前往。";
             }
             case reassignedAway -> {
                 title = "任务已改派";

@@ -17,6 +17,7 @@ import health.leiming.notify.Notices.StaffMove;
 import health.leiming.order.OrderEvents.AppointmentReminderDue;
 import health.leiming.order.OrderEvents.OrderCancelled;
 import health.leiming.order.OrderEvents.OrderReassigned;
+import health.leiming.order.OrderEvents.OrderRescheduled;
 import health.leiming.order.OrderEvents.OrderCompleted;
 import health.leiming.order.OrderEvents.OrderConfirmed;
 import health.leiming.order.OrderEvents.OrderFacts;
@@ -212,6 +213,18 @@ public class NotificationRouter {
         toMember(reassigned.order().memberId(), Notices.order(OrderMove.reassigned, reassigned.order(), null, null, zone));
         toStaff(reassigned.order().staffId(), staffTask(StaffMove.assigned, reassigned.order()));
         toStaff(reassigned.previousStaffId(), staffTask(StaffMove.reassignedAway, reassigned.order()));
+    }
+
+    /** The member hears the new time; the companion who has it hears of the move, or of a new task and the old one off. */
+    public void rescheduled(@Observes OrderRescheduled rescheduled) {
+        toMember(rescheduled.order().memberId(), Notices.order(OrderMove.rescheduled, rescheduled.order(), null,
+                rescheduled.reason(), zone));
+        if (rescheduled.previousStaffId() == null) {
+            toStaff(rescheduled.order().staffId(), staffTask(StaffMove.rescheduled, rescheduled.order()));
+        } else {
+            toStaff(rescheduled.order().staffId(), staffTask(StaffMove.assigned, rescheduled.order()));
+            toStaff(rescheduled.previousStaffId(), staffTask(StaffMove.reassignedAway, rescheduled.order()));
+        }
     }
 
     public void refunded(@Observes OrderRefunded refunded) {

@@ -1,6 +1,8 @@
 package health.leiming.order;
 
+import health.leiming.care.Appointment;
 import health.leiming.care.Booking;
+import health.leiming.care.SlotsView;
 import health.leiming.care.StaffView;
 import health.leiming.member.MemberService;
 import health.leiming.platform.BusinessException;
@@ -21,6 +23,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +186,35 @@ public class AdminOrders {
         outbox.publish(new OrderEvents.OrderReassigned(OrderEvents.OrderFacts.of(order, booking.appointmentOf(order.id())),
                 previous));
         return orders.detail(order);
+    }
+
+    /**
+     * An operator moves a paid or accepted order to another free start (the member asked on the phone,
+     * the hospital moved the clinic): the companion keeps it when free then, else another free one takes
+     * it. The member and the companions are told; the history keeps both times and the reason.
+     */
+    public OrderService.OrderDetail reschedule(Actor operator, String orderId, Instant start, String reason) {
+        requireReason(reason);
+        Order order = existing(orderId, true);
+        if (order.status() != OrderStatus.paid && order.status() != OrderStatus.confirmed) {
+            throw new BusinessException(ErrorKind.CONFLICT, "ORDER_STATE_INVALID",
+                    "订单" + order.status().label() + "，不能改期");
+        }
+        Instant now = Instant.now();
+        Booking.Moved before = booking.reschedule(order.id(), start, now);
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(zone);
+        em.persist(order.rescheduled(start, operator,
+                "改期：" + format.format(before.start()) + " → " + format.format(start) + "：" + reason.strip(), now));
+        Appointment appointment = booking.appointmentOf(order.id());
+        outbox.publish(new OrderEvents.OrderRescheduled(OrderEvents.OrderFacts.of(order, appointment), before.start(),
+                before.staffId().equals(appointment.staffId()) ? null : before.staffId(), reason.strip()));
+        return orders.detail(order);
+    }
+
+    /** The slots of the order's service (at its hospital) on a day, for choosing its new start. */
+    public SlotsView slotsFor(String orderId, LocalDate date) {
+        Appointment appointment = booking.appointmentOf(existing(orderId, false).id());
+        return booking.availableSlots(appointment.serviceId(), date, appointment.hospitalId());
     }
 
     /** An operator's change says why, in at most 100 characters (the member reads it). */

@@ -159,6 +159,12 @@ public class Order {
         return new OrderTransition(id, status, status, actor, reason, now);
     }
 
+    /** The appointment moved to another start: the order's time follows, and the history says why. */
+    public OrderTransition rescheduled(Instant start, Actor actor, String reason, Instant now) {
+        scheduledTime = start;
+        return noted(actor, reason, now);
+    }
+
     /** Paid through a payment channel: the order moves to paid and keeps the channel's transaction number. */
     public OrderTransition paid(String method, String transactionNo, Instant now) {
         OrderTransition transition = moveTo(OrderStatus.paid, Actor.system(), "支付成功（" + method + "）", now);

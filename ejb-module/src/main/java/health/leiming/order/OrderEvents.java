@@ -19,7 +19,8 @@ public class OrderEvents implements EventCatalog {
     @Override
     public List<Class<? extends BusinessEvent>> events() {
         return List.of(OrderPlaced.class, OrderPaid.class, OrderConfirmed.class, OrderStarted.class,
-                OrderCompleted.class, OrderCancelled.class, OrderRefunded.class, OrderReassigned.class, AppointmentReminderDue.class,
+                OrderCompleted.class, OrderCancelled.class, OrderRefunded.class, OrderReassigned.class, OrderRescheduled.class,
+                AppointmentReminderDue.class,
                 ReconciliationOpen.class);
     }
 
@@ -89,6 +90,19 @@ public class OrderEvents implements EventCatalog {
     /** An operator gave the order to another companion (order.staffId); the one who had it is told it is off. */
     @EventType("order.reassigned")
     public record OrderReassigned(OrderFacts order, String previousStaffId) implements BusinessEvent {
+        @Override
+        public String aggregateId() {
+            return order.orderId();
+        }
+    }
+
+    /**
+     * An operator moved the appointment to another start (order.scheduledTime); previousStaffId is the
+     * companion who had it when another one takes it over with the move, else null; the reason is the member's to read.
+     */
+    @EventType("order.rescheduled")
+    public record OrderRescheduled(OrderFacts order, Instant previousTime, String previousStaffId, String reason)
+            implements BusinessEvent {
         @Override
         public String aggregateId() {
             return order.orderId();

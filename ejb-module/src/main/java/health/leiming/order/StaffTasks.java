@@ -67,7 +67,8 @@ public class StaffTasks {
 
     public Task confirm(String staffId, String orderId) {
         Assigned assigned = assigned(staffId, orderId);
-        move(assigned, OrderStatus.confirmed, Appointment.Status.confirmed, staffId, "服务人员确认接单", OrderConfirmed::new);
+        move(assigned, OrderStatus.confirmed, Appointment.Status.confirmed, Actor.staff(staffId), "服务人员确认接单",
+                OrderConfirmed::new);
         return task(assigned.appointment(), assigned.order());
     }
 
@@ -81,30 +82,60 @@ public class StaffTasks {
 
     public Task start(String staffId, String orderId, String checkInCode) {
         Assigned assigned = assigned(staffId, orderId);
-        Instant now = Instant.now();
-        if (now.isBefore(assigned.appointment().scheduledTime().minus(checkInEarly))) {
-            throw new BusinessException(ErrorKind.CONFLICT, "TOO_EARLY", "还未到服务时间，暂不能签到");
-        }
+        requireCheckInTime(assigned.appointment());
         if (assigned.order().status() == OrderStatus.confirmed
                 && !assigned.appointment().checkInCodeMatches(checkInCode)) {
             throw new BusinessException(ErrorKind.BAD_REQUEST, "CHECK_IN_CODE_WRONG", "签到码不正确，请向用户核对");
         }
-        move(assigned, OrderStatus.in_progress, Appointment.Status.in_progress, staffId, "到达现场，开始服务",
+        move(assigned, OrderStatus.in_progress, Appointment.Status.in_progress, Actor.staff(staffId), "到达现场，开始服务",
                 OrderStarted::new);
         return task(assigned.appointment(), assigned.order());
     }
 
+    /**
+     * 核销 from the console: an operator starts the service with the code the member shows, when the
+     * companion cannot (a flat phone, no signal in the clinic). The code is always required, the time rule
+     * is the companion's; a task the companion never accepted is accepted on their behalf first.
+     */
+    public Task checkInFor(Actor operator, String orderId, String checkInCode) {
+        Order order = orderId == null ? null : em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw BusinessException.notFound("订单");
+        }
+        if (order.status() != OrderStatus.paid && order.status() != OrderStatus.confirmed) {
+            throw new BusinessException(ErrorKind.CONFLICT, "ORDER_STATE_INVALID", "订单" + order.status().label() + "，不能核销");
+        }
+        Assigned assigned = new Assigned(order, booking.appointmentOf(order.id()));
+        requireCheckInTime(assigned.appointment());
+        if (!assigned.appointment().checkInCodeMatches(checkInCode)) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "CHECK_IN_CODE_WRONG", "签到码不正确，请向会员核对");
+        }
+        if (order.status() == OrderStatus.paid) {
+            move(assigned, OrderStatus.confirmed, Appointment.Status.confirmed, operator, "客服代陪诊员接单",
+                    OrderConfirmed::new);
+        }
+        move(assigned, OrderStatus.in_progress, Appointment.Status.in_progress, operator, "客服核销签到码，开始服务",
+                OrderStarted::new);
+        return task(assigned.appointment(), order);
+    }
+
+    private void requireCheckInTime(Appointment appointment) {
+        if (Instant.now().isBefore(appointment.scheduledTime().minus(checkInEarly))) {
+            throw new BusinessException(ErrorKind.CONFLICT, "TOO_EARLY", "还未到服务时间，暂不能签到");
+        }
+    }
+
     public Task complete(String staffId, String orderId) {
         Assigned assigned = assigned(staffId, orderId);
-        move(assigned, OrderStatus.completed, Appointment.Status.completed, staffId, "服务完成", OrderCompleted::new);
+        move(assigned, OrderStatus.completed, Appointment.Status.completed, Actor.staff(staffId), "服务完成", OrderCompleted::new);
         return task(assigned.appointment(), assigned.order());
     }
 
-    private void move(Assigned assigned, OrderStatus target, Appointment.Status appointmentStatus, String staffId,
+    private void move(Assigned assigned, OrderStatus target, Appointment.Status appointmentStatus, Actor actor,
             String reason, Function<OrderFacts, BusinessEvent> event) {
         Instant now = Instant.now();
         Order order = assigned.order();
-        em.persist(order.moveTo(target, Actor.staff(staffId), reason, now));
+        em.persist(order.moveTo(target, actor, reason, now));
         booking.follow(order.id(), appointmentStatus, now);
         outbox.publish(event.apply(OrderFacts.of(order, assigned.appointment())));
     }

@@ -45,6 +45,10 @@ public class AuditEntry {
     @Column(nullable = false)
     private String outcome;
 
+    /** Why, when the actor had to say (an operator opening a member's health data); else null. */
+    @Column(name = "reason")
+    private String reason;
+
     /** The entry's place in the tamper-evident chain, once sealed (AuditChain); null until then. */
     @Column(name = "chain_seq")
     private Long chainSeq;
@@ -74,10 +78,17 @@ public class AuditEntry {
         this.outcome = outcome;
     }
 
+    /** The entry with the reason its actor gave (at most 200 characters are kept). */
+    AuditEntry because(String why) {
+        this.reason = why == null || why.isBlank() ? null : why.strip().length() <= 200 ? why.strip() : why.strip().substring(0, 200);
+        return this;
+    }
+
     /** What the chain's hash covers: every field as stored, the entry's place and the previous hash. */
     String content(long seq, String previous) {
         return String.join("|", id, occurredAt.truncatedTo(ChronoUnit.MICROS).toString(), actorId, actorRole, String.valueOf(personId), action, String.valueOf(resourceId),
-                String.valueOf(requestId), String.valueOf(clientAddress), outcome, Long.toString(seq), previous);
+                String.valueOf(requestId), String.valueOf(clientAddress), outcome, Long.toString(seq), previous)
+                + (reason == null ? "" : "|" + reason); // entries from before the reason existed hash as they did
     }
 
     void seal(long seq, String previous, String hash) {
@@ -108,11 +119,11 @@ public class AuditEntry {
 
     public AuditView view() {
         return new AuditView(id, occurredAt, actorId, actorRole, personId, action, resourceId, requestId, clientAddress,
-                outcome);
+                outcome, reason);
     }
 
     /** An audit entry as admins read it. */
     public record AuditView(String id, Instant occurredAt, String actorId, String actorRole, String personId,
-            String action, String resourceId, String requestId, String clientAddress, String outcome) {
+            String action, String resourceId, String requestId, String clientAddress, String outcome, String reason) {
     }
 }

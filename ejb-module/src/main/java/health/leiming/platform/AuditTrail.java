@@ -35,6 +35,13 @@ public class AuditTrail {
         em.persist(new AuditEntry(actorId, actorRole, personId, action, resourceId, outcome, Instant.now()));
     }
 
+    /** Records, in its own transaction, an act its actor had to give a reason for (see AuditEntry.reason). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordWithReason(String actorId, String actorRole, String personId, String action, String resourceId,
+            String reason) {
+        em.persist(new AuditEntry(actorId, actorRole, personId, action, resourceId, SUCCESS, Instant.now()).because(reason));
+    }
+
     /**
      * Queues an entry (AuditQueue): written within a second, in a batch, outside the caller's transaction.
      * For reads and refusals; a change's entry belongs in the change's transaction.

@@ -1,5 +1,7 @@
 package health.leiming.web.console;
 
+import health.leiming.health.MeasurementType;
+import health.leiming.health.RecordView;
 import health.leiming.order.OrderStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -63,6 +65,25 @@ public class Console {
         } catch (RuntimeException e) {
             return status;
         }
+    }
+
+    /** A measurement type's Chinese name (血压, 血糖, ...). */
+    public String measurementLabel(String type) {
+        try {
+            return type == null ? "" : MeasurementType.parse(type).label();
+        } catch (RuntimeException e) {
+            return type;
+        }
+    }
+
+    /** A reading's value as members write it: 135/85 for blood pressure, else the number; then the unit. */
+    public String reading(RecordView record) {
+        RecordView.Metadata metadata = record.metadata();
+        String value = metadata != null && metadata.systolic() != null && metadata.diastolic() != null
+                ? metadata.systolic().stripTrailingZeros().toPlainString() + "/"
+                        + metadata.diastolic().stripTrailingZeros().toPlainString()
+                : record.value() == null ? "" : record.value().stripTrailingZeros().toPlainString();
+        return value + (record.unit() == null ? "" : " " + record.unit());
     }
 
     /** A batch status (Jakarta Batch's words) as operators read it. */

@@ -1,5 +1,7 @@
 package health.leiming.web.console;
 
+import health.leiming.health.HealthRecordService;
+import health.leiming.health.RecordView;
 import health.leiming.member.AdminMemberView;
 import health.leiming.member.FamilyService;
 import health.leiming.member.MemberAdmin;
@@ -8,6 +10,7 @@ import health.leiming.order.AdminOrders;
 import health.leiming.order.OrderService;
 import health.leiming.platform.AuditTrail;
 import health.leiming.platform.BusinessException;
+import health.leiming.platform.ErrorKind;
 import health.leiming.platform.Logs;
 import health.leiming.platform.Masking;
 import health.leiming.platform.PageRequest;
@@ -20,7 +23,8 @@ import java.util.logging.Logger;
 
 /**
  * 会员详情: a member (masked), the people they look after (names masked, no ID card or phone), their
- * latest orders, and suspend / restore with a reason. Opening the page and each action are audited.
+ * latest orders, and suspend / restore with a reason. A person's health data is shown only through
+ * 查看健康数据 with a reason, which the audit entry keeps. Opening the page and each action are audited.
  */
 @Named
 @ViewScoped
@@ -39,6 +43,9 @@ public class MemberPage implements Serializable {
     transient AdminOrders orders;
 
     @Inject
+    transient HealthRecordService records;
+
+    @Inject
     transient AuditTrail audit;
 
     @Inject
@@ -49,6 +56,10 @@ public class MemberPage implements Serializable {
     private List<Person> persons = List.of();
     private List<OrderService.OrderDetail> recentOrders = List.of();
     private String reason;
+    private String viewPersonId;
+    private String viewReason;
+    private List<RecordView> readings;
+    private String readingsOf;
 
     public void load() {
         if (member != null) {
@@ -65,7 +76,7 @@ public class MemberPage implements Serializable {
     }
 
     private void refresh() {
-        persons = family.list(member.id()).stream().map(p -> new Person(p.relation(),
+        persons = family.list(member.id()).stream().map(p -> new Person(p.id(), p.relation(),
                 p.name() == null ? "" : Masking.name(p.name()), p.gender(),
                 p.birthDate() == null ? "" : String.valueOf(p.birthDate().getYear()), p.self())).toList();
         recentOrders = orders.search(new AdminOrders.Filter(null, null, null, null, null, member.id()),
@@ -94,6 +105,21 @@ public class MemberPage implements Serializable {
                 + ", reason: " + why);
         reason = null;
         Console.info(suspend ? "已停用该会员，其登录已全部失效" : "已恢复该会员");
+    }
+
+    /** 查看健康数据: the chosen person's latest 50 readings, once the operator said why (audited with the reason). */
+    public void viewHealth() {
+        ConsoleUser user = console.getUser();
+        try {
+            readings = records.forOperator(user.id(), user.role(), member.id(), viewPersonId, viewReason, 50);
+            readingsOf = persons.stream().filter(p -> p.id().equals(viewPersonId)).map(Person::name).findFirst().orElse("");
+            viewReason = null;
+        } catch (BusinessException e) {
+            readings = null;
+            audit.queue(user.id(), user.role(), null, "CONSOLE VIEW health.records", viewPersonId,
+                    e.kind() == ErrorKind.NOT_FOUND ? AuditTrail.DENIED : AuditTrail.REJECTED);
+            Console.error("health:reason", e.getMessage());
+        }
     }
 
     public boolean isFound() {
@@ -132,7 +158,33 @@ public class MemberPage implements Serializable {
         this.reason = reason;
     }
 
+    public String getViewPersonId() {
+        return viewPersonId;
+    }
+
+    public void setViewPersonId(String viewPersonId) {
+        this.viewPersonId = viewPersonId;
+    }
+
+    public String getViewReason() {
+        return viewReason;
+    }
+
+    public void setViewReason(String viewReason) {
+        this.viewReason = viewReason;
+    }
+
+    /** The readings shown after 查看健康数据, or null before. */
+    public List<RecordView> getReadings() {
+        return readings;
+    }
+
+    /** Whose readings are shown (the masked name). */
+    public String getReadingsOf() {
+        return readingsOf;
+    }
+
     /** A person as the console shows them: no ID card, no phone, the name masked. */
-    public record Person(String relation, String name, String gender, String birthYear, boolean self) {
+    public record Person(String id, String relation, String name, String gender, String birthYear, boolean self) {
     }
 }
