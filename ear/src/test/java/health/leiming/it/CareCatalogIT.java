@@ -91,6 +91,23 @@ class CareCatalogIT extends DeployedEar {
                 .getJsonObject(0).getString("name"));
         assertEquals(404, api.post("/api/v1/admin/departments/nope/doctors", Api.json("name", "王医生"),
                 care.adminToken()).status());
+
+        String doctorId = hospital.getJsonArray("departments").getJsonObject(0).getJsonArray("doctors")
+                .getJsonObject(0).getString("id");
+        Api.Reply retired = api.put("/api/v1/admin/doctors/" + doctorId, Json.createObjectBuilder().add("name", "李医生")
+                .add("title", "主任医师").add("active", false).build().toString(), care.adminToken());
+        assertEquals(200, retired.status(), retired.raw());
+        assertFalse(retired.data().getJsonArray("departments").getJsonObject(0).getJsonArray("doctors")
+                .getJsonObject(0).getBoolean("active"), "admins still see the retired doctor");
+        assertEquals(0, api.get("/api/v1/hospitals/" + hospitalId, null).data().getJsonArray("departments")
+                .getJsonObject(0).getJsonArray("doctors").size(), "members do not");
+        Api.Reply closed = api.put("/api/v1/admin/departments/" + departmentId, Json.createObjectBuilder()
+                .add("name", "心血管内科").add("active", false).build().toString(), care.adminToken());
+        assertEquals(200, closed.status(), closed.raw());
+        assertEquals(0, api.get("/api/v1/hospitals/" + hospitalId, null).data().getJsonArray("departments").size());
+        Api.Reply blank = api.put("/api/v1/admin/departments/" + departmentId, Api.json("name", " "), care.adminToken());
+        assertEquals(400, blank.status(), blank.raw());
+        assertEquals(404, api.put("/api/v1/admin/doctors/nope", Api.json("name", "王医生"), care.adminToken()).status());
     }
 
     @Test

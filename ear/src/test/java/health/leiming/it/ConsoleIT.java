@@ -237,6 +237,56 @@ class ConsoleIT extends DeployedEar {
     }
 
     @Test
+    void anOperatorAddsAHospitalWithADepartmentAndADoctorAndRetiresTheDoctor() throws Exception {
+        JsonObject operator = operator();
+        String name = "仁济医院" + System.nanoTime();
+        String hospitalId;
+        try (Browser browser = Browser.open(1440, 900)) {
+            signIn(browser, operator.getString("username"), PASSWORD);
+            browser.submit("#nav-hospitals");
+            browser.submit("#new-hospital");
+            browser.type("#hospital\\:city", "上海");
+            browser.submit("#hospital\\:save");
+            assertTrue(browser.page().contains("请填写医院名称"), browser.page());
+            assertEquals("上海", browser.find("#hospital\\:city").getAttribute("value"), "what was typed stays");
+            browser.type("#hospital\\:name", name);
+            browser.type("#hospital\\:grade", "三级甲等");
+            browser.submit("#hospital\\:save");
+            assertTrue(browser.text("#flash").contains("医院已保存"), browser.page());
+            hospitalId = browser.driver().getCurrentUrl().replaceAll(".*[?&]id=([^&]+).*", "$1");
+
+            browser.type("#department\\:name", "心内科");
+            browser.submit("#department\\:save");
+            assertTrue(browser.text("#flash").contains("科室已保存"), browser.page());
+            browser.submit("#doctor\\:save");
+            assertTrue(browser.page().contains("请填写医生姓名"), browser.page());
+            new Select(browser.find("#doctor\\:department")).selectByVisibleText("心内科");
+            browser.type("#doctor\\:name", "周医生");
+            browser.type("#doctor\\:title", "主任医师");
+            browser.submit("#doctor\\:save");
+            assertTrue(browser.text("#flash").contains("医生已保存"), browser.page());
+            assertTrue(browser.text("#doctors").contains("周医生"));
+            browser.screenshot("console-hospital");
+            JsonObject seen = api.get("/api/v1/hospitals/" + hospitalId, null).data();
+            assertEquals("周医生", seen.getJsonArray("departments").getJsonObject(0).getJsonArray("doctors")
+                    .getJsonObject(0).getString("name"), seen.toString());
+
+            browser.submit(".edit-doctor");
+            assertEquals("编辑医生", browser.text("#doctor-panel h2"));
+            browser.find("#doctor\\:active").click();
+            browser.submit("#doctor\\:save");
+            assertTrue(browser.text("#doctors").contains("已停用"), browser.page());
+        }
+        JsonObject after = api.get("/api/v1/hospitals/" + hospitalId, null).data();
+        assertEquals(0, after.getJsonArray("departments").getJsonObject(0).getJsonArray("doctors").size(),
+                "members no longer see the retired doctor: " + after);
+        Api.Reply audit = api.await("/api/v1/admin/audit-log?actorId=" + operator.getString("id") + "&size=50",
+                care.adminToken(), r -> r.raw().contains("CONSOLE POST /catalog/doctors/{id}"), Duration.ofSeconds(10));
+        assertTrue(audit.raw().contains("CONSOLE POST /catalog/departments"), audit.raw());
+        assertTrue(audit.raw().contains("CONSOLE POST /catalog/hospitals"), audit.raw());
+    }
+
+    @Test
     void anOperatorPublishesAnArticleThatMembersThenRead() throws Exception {
         JsonObject operator = operator();
         String title = "冬季血压管理要点" + System.nanoTime();

@@ -64,18 +64,22 @@ public class Catalog {
                 .getResultStream().map(h -> h.view(List.of())).toList();
     }
 
-    /** A hospital with its active departments and their doctors. */
+    /**
+     * A hospital with its departments and their doctors: for members, only the active ones of an active
+     * hospital; for the catalog's editors (includeInactive), everything.
+     */
     public HospitalView hospital(String id, boolean includeInactive) {
-        Hospital hospital = em.find(Hospital.class, id);
+        Hospital hospital = id == null ? null : em.find(Hospital.class, id);
         if (hospital == null || !includeInactive && !hospital.active()) {
             throw BusinessException.notFound("医院");
         }
+        String onlyActive = includeInactive ? "" : " and d.active = true";
         Map<String, List<HospitalView.DoctorView>> doctors = em.createQuery("select d from Doctor d"
-                + " where d.hospitalId = :hospital and d.active = true order by d.name", Doctor.class)
+                + " where d.hospitalId = :hospital" + onlyActive + " order by d.name", Doctor.class)
                 .setParameter("hospital", id).getResultStream()
                 .collect(Collectors.groupingBy(Doctor::departmentId, Collectors.mapping(Doctor::view, Collectors.toList())));
         List<HospitalView.DepartmentView> departments = em.createQuery("select d from Department d"
-                + " where d.hospitalId = :hospital and d.active = true order by d.sortOrder, d.name", Department.class)
+                + " where d.hospitalId = :hospital" + onlyActive + " order by d.sortOrder, d.name", Department.class)
                 .setParameter("hospital", id).getResultStream()
                 .map(d -> d.view(doctors.getOrDefault(d.id(), List.of()))).toList();
         return hospital.view(departments);
@@ -184,6 +188,29 @@ public class Catalog {
         em.persist(new Doctor(department, name, title, specialty));
         em.flush();
         return hospital(department.hospitalId(), true);
+    }
+
+    /** Changes a department; deactivating one hides it (and its doctors) from members. */
+    public HospitalView updateDepartment(String departmentId, String name, String description, Integer sortOrder,
+            Boolean active) {
+        Department department = departmentId == null ? null : em.find(Department.class, departmentId);
+        if (department == null) {
+            throw BusinessException.notFound("科室");
+        }
+        department.apply(name, description, sortOrder, active);
+        em.flush();
+        return hospital(department.hospitalId(), true);
+    }
+
+    /** Changes a doctor; a deactivated doctor is no longer shown to members. */
+    public HospitalView updateDoctor(String doctorId, String name, String title, String specialty, Boolean active) {
+        Doctor doctor = doctorId == null ? null : em.find(Doctor.class, doctorId);
+        if (doctor == null) {
+            throw BusinessException.notFound("医生");
+        }
+        doctor.apply(name, title, specialty, active);
+        em.flush();
+        return hospital(doctor.hospitalId(), true);
     }
 
     public List<StaffView> allStaff() {

@@ -45,8 +45,20 @@ public class Department {
         this.sortOrder = sortOrder == null ? 0 : sortOrder;
     }
 
+    /** New name, description and order; an inactive department is no longer shown to members. */
+    void apply(String name, String description, Integer sortOrder, Boolean active) {
+        this.name = name.strip();
+        this.description = description;
+        if (sortOrder != null) {
+            this.sortOrder = sortOrder;
+        }
+        if (active != null) {
+            this.active = active;
+        }
+    }
+
     HospitalView.DepartmentView view(List<HospitalView.DoctorView> doctors) {
-        return new HospitalView.DepartmentView(id, name, description, doctors);
+        return new HospitalView.DepartmentView(id, name, description, sortOrder, active, doctors);
     }
 
     public String id() {

@@ -47,8 +47,22 @@ public class Doctor {
         this.active = true;
     }
 
+    /** New name, title and specialty; an inactive doctor is no longer shown to members. */
+    void apply(String name, String title, String specialty, Boolean active) {
+        this.name = name.strip();
+        this.title = title;
+        this.specialty = specialty;
+        if (active != null) {
+            this.active = active;
+        }
+    }
+
     HospitalView.DoctorView view() {
-        return new HospitalView.DoctorView(id, name, title, specialty);
+        return new HospitalView.DoctorView(id, departmentId, name, title, specialty, active);
+    }
+
+    String hospitalId() {
+        return hospitalId;
     }
 
     String departmentId() {

@@ -64,7 +64,7 @@ public class Hospital {
     }
 
     public HospitalView view(List<HospitalView.DepartmentView> departments) {
-        return new HospitalView(id, name, grade, city, address, phone, active, departments);
+        return new HospitalView(id, name, grade, city, address, phone, active, sortOrder, departments);
     }
 
     public String id() {

@@ -100,6 +100,23 @@ public class CatalogAdminResource {
         return ApiResponse.ok(catalog.addDoctor(departmentId, request.name(), request.title(), request.specialty()));
     }
 
+    @PUT
+    @Path("/departments/{id}")
+    @Operation(summary = "Change a department; active=false hides it and its doctors from members")
+    public ApiResponse<HospitalView> updateDepartment(@PathParam("id") String departmentId,
+            @Valid @NotNull DepartmentRequest request) {
+        return ApiResponse.ok(catalog.updateDepartment(departmentId, request.name(), request.description(),
+                request.sortOrder(), request.active()));
+    }
+
+    @PUT
+    @Path("/doctors/{id}")
+    @Operation(summary = "Change a doctor; active=false hides them from members")
+    public ApiResponse<HospitalView> updateDoctor(@PathParam("id") String doctorId, @Valid @NotNull DoctorRequest request) {
+        return ApiResponse.ok(catalog.updateDoctor(doctorId, request.name(), request.title(), request.specialty(),
+                request.active()));
+    }
+
     @GET
     @Path("/staff")
     @Operation(summary = "All staff (companions), with services, hospitals and work days")
@@ -137,24 +154,29 @@ public class CatalogAdminResource {
     }
 
     public record HospitalRequest(
-            @NotBlank(message = "请填写医院名称") @Size(max = 100) String name,
-            @Size(max = 20) String grade,
-            @Size(max = 50) String city,
-            @Size(max = 255) String address,
-            @Size(max = 30) String phone,
+            @NotBlank(message = "请填写医院名称") @Size(max = 100, message = "医院名称最多100个字") String name,
+            @Size(max = 20, message = "等级最多20个字") String grade,
+            @Size(max = 50, message = "城市最多50个字") String city,
+            @Size(max = 255, message = "地址最多255个字") String address,
+            @Size(max = 30, message = "电话最多30个字符") String phone,
             Boolean active,
             Integer sortOrder) {
-        Hospital.HospitalDetails details() {
+        public Hospital.HospitalDetails details() {
             return new Hospital.HospitalDetails(name, grade, city, address, phone, active, sortOrder);
         }
     }
 
-    public record DepartmentRequest(@NotBlank(message = "请填写科室名称") @Size(max = 100) String name,
-            @Size(max = 500) String description, Integer sortOrder) {
+    /** A department as created or changed; active is kept when not given. */
+    public record DepartmentRequest(
+            @NotBlank(message = "请填写科室名称") @Size(max = 100, message = "科室名称最多100个字") String name,
+            @Size(max = 500, message = "介绍最多500个字") String description, Integer sortOrder, Boolean active) {
     }
 
-    public record DoctorRequest(@NotBlank(message = "请填写医生姓名") @Size(max = 50) String name,
-            @Size(max = 50) String title, @Size(max = 500) String specialty) {
+    /** A doctor as created or changed; active is kept when not given. */
+    public record DoctorRequest(
+            @NotBlank(message = "请填写医生姓名") @Size(max = 50, message = "姓名最多50个字") String name,
+            @Size(max = 50, message = "职称最多50个字") String title,
+            @Size(max = 500, message = "擅长最多500个字") String specialty, Boolean active) {
     }
 
     public record StaffRequest(

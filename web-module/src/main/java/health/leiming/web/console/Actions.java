@@ -2,6 +2,12 @@ package health.leiming.web.console;
 
 import health.leiming.platform.AuditTrail;
 import health.leiming.platform.BusinessException;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -26,5 +32,21 @@ final class Actions {
             Console.error(field, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * A form's request checked by the admin API's own Bean Validation rules: each violation is shown
+     * next to its field ({@code form:property}). True when there was none.
+     */
+    static <R> boolean valid(Validator validator, String form, R request) {
+        Set<ConstraintViolation<R>> violations = validator.validate(request);
+        violations.forEach(v -> Console.error(form + ":" + v.getPropertyPath(), v.getMessage()));
+        return violations.isEmpty();
+    }
+
+    /** After a change, the page's own address (a reload does not post again); {@code query} starts with "?". */
+    static void redirect(String page, String query) throws IOException {
+        ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
+        context.redirect(context.getRequestContextPath() + "/console/" + page + query);
     }
 }
