@@ -5,7 +5,6 @@ import health.leiming.content.ArticleView;
 import health.leiming.content.KnowledgeBase;
 import health.leiming.platform.AuditTrail;
 import health.leiming.platform.BusinessException;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -124,8 +123,7 @@ public class ArticlePage implements Serializable {
 
     /** After a change, the article's own address (a reload does not post again), saying what was done. */
     private void showAfterRedirect(String done) throws IOException {
-        ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
-        context.redirect(context.getRequestContextPath() + "/console/article.xhtml?id=" + saved.id() + "&done=" + done);
+        Actions.redirect("article.xhtml", "?id=" + saved.id() + "&done=" + done);
     }
 
     private List<String> tagList() {

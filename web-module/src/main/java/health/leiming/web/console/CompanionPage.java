@@ -7,12 +7,9 @@ import health.leiming.care.StaffView;
 import health.leiming.platform.AuditTrail;
 import health.leiming.platform.Masking;
 import health.leiming.web.admin.CatalogAdminResource.StaffRequest;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.Serializable;
@@ -20,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * 陪诊员 (catalog): the companions, those WeCom added waiting for approval first; one companion's
@@ -121,10 +117,8 @@ public class CompanionPage implements Serializable {
                 new HashSet<>(serviceIds), new HashSet<>(hospitalIds), active);
         // the masked number shown, left as it was, keeps the stored one (Staff.apply): only a new one is checked
         boolean unchanged = saved != null && given != null && given.equals(saved.phone());
-        Set<ConstraintViolation<StaffRequest>> violations = validator.validate(unchanged ? new StaffRequest(name, null,
-                wecomUserId, request.workDays(), request.serviceIds(), request.hospitalIds(), active) : request);
-        if (!violations.isEmpty()) {
-            violations.forEach(v -> Console.error("companion:" + v.getPropertyPath(), v.getMessage()));
+        if (!Actions.valid(validator, "companion", unchanged ? new StaffRequest(name, null, wecomUserId,
+                request.workDays(), request.serviceIds(), request.hospitalIds(), active) : request)) {
             return;
         }
         ConsoleUser user = console.getUser();
@@ -133,8 +127,7 @@ public class CompanionPage implements Serializable {
                 "CONSOLE POST /catalog/staff" + (created ? "" : "/{id}"), created ? null : saved.id(), null,
                 () -> created ? catalog.createStaff(request.details()) : catalog.updateStaff(saved.id(), request.details()));
         if (result != null) {
-            ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
-            context.redirect(context.getRequestContextPath() + "/console/companions.xhtml?saved=" + result.id());
+            Actions.redirect("companions.xhtml", "?saved=" + result.id());
         }
     }
 

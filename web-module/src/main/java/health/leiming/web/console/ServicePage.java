@@ -5,19 +5,15 @@ import health.leiming.care.ServiceCategory;
 import health.leiming.care.ServiceView;
 import health.leiming.platform.AuditTrail;
 import health.leiming.web.admin.CatalogAdminResource.ServiceRequest;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * 服务 (catalog): the services members book, and one service's form (name, category, description,
@@ -81,9 +77,7 @@ public class ServicePage implements Serializable {
 
     public void save() throws IOException {
         ServiceRequest request = new ServiceRequest(name, category, description, price, durationMinutes, active, sortOrder);
-        Set<ConstraintViolation<ServiceRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            violations.forEach(v -> Console.error("service:" + v.getPropertyPath(), v.getMessage()));
+        if (!Actions.valid(validator, "service", request)) {
             return;
         }
         ConsoleUser user = console.getUser();
@@ -92,8 +86,7 @@ public class ServicePage implements Serializable {
                 "CONSOLE POST /catalog/services" + (created ? "" : "/{id}"), created ? null : saved.id(), null,
                 () -> created ? catalog.createService(request.details()) : catalog.updateService(saved.id(), request.details()));
         if (result != null) {
-            ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
-            context.redirect(context.getRequestContextPath() + "/console/services.xhtml?saved=" + result.id());
+            Actions.redirect("services.xhtml", "?saved=" + result.id());
         }
     }
 
