@@ -129,6 +129,13 @@ class ConsoleIT extends DeployedEar {
             assertTrue(browser.text("body").contains("陪诊员：" + order.otherStaffName()), browser.page());
             assertTrue(browser.text("body").contains(order.orderNo()));
             browser.screenshot("console-print");
+            browser.go("/console/companions.xhtml");
+            URI companion = URI.create(browser.driver().findElement(org.openqa.selenium.By.linkText(order.otherStaffName()))
+                    .getAttribute("href"));
+            browser.go(companion.getRawPath() + "?" + companion.getRawQuery() + "&week=" + Care.slotDay());
+            assertTrue(browser.text("#week-grid").contains(order.orderNo()), "the new companion's week: " + browser.page());
+            assertTrue(browser.text("#grid-settings").contains("每格"), browser.page());
+            browser.screenshot("console-companion-week");
             browser.go("/console/order.xhtml?id=" + order.orderId());
 
             browser.type("#cancel\\:reason", "医院临时停诊");

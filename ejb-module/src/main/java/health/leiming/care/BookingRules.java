@@ -38,6 +38,14 @@ public class BookingRules {
     @ConfigProperty(name = "leiming.booking.days-ahead", defaultValue = "30")
     int daysAhead;
 
+    /** The settings as they are, for the console to show (they change in the server's configuration). */
+    public Settings settings() {
+        return new Settings(opens, closes, slotMinutes, leadTime, daysAhead);
+    }
+
+    public record Settings(LocalTime opens, LocalTime closes, int slotMinutes, Duration leadTime, int daysAhead) {
+    }
+
     public SlotGrid grid() {
         return new SlotGrid(zone, opens, closes, slotMinutes);
     }

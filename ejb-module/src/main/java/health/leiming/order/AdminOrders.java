@@ -142,6 +142,13 @@ public class AdminOrders {
             List<Booking.Load> companions) {
     }
 
+    /** A companion's orders whose appointments start in [from, to) and hold their slot, in time order. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<OrderService.OrderDetail> companionsOrders(String staffId, LocalDate from, LocalDate to) {
+        return booking.appointmentsOf(staffId, from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant())
+                .stream().map(a -> orders.line(em.find(Order.class, a.orderId()))).toList();
+    }
+
     /** One order with its appointment, history and refund. */
     public OrderService.OrderDetail get(String orderId) {
         return orders.detail(existing(orderId, false));
