@@ -59,11 +59,14 @@ class ChatIT extends DeployedEar {
         WebSocket socket;
 
         static Client connect(String orderId, String token) {
+            return connectWith(orderId, token == null ? java.util.Map.of() : java.util.Map.of("Authorization", "Bearer " + token));
+        }
+
+        /** With the handshake's headers as given (a session cookie and an Origin, say). */
+        static Client connectWith(String orderId, java.util.Map<String, String> headers) {
             Client client = new Client();
             WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
-            if (token != null) {
-                builder.header("Authorization", "Bearer " + token);
-            }
+            headers.forEach(builder::header);
             client.socket = builder.buildAsync(URI.create("ws://localhost:9080/ws/chat/" + orderId), client).join();
             client.awaitReadyOrClose();
             return client;

@@ -58,6 +58,29 @@ class StaffPageIT extends DeployedEar {
 
             phone.submit(card + " input.confirm");
             assertTrue(phone.text("#flash").contains("已接单"), phone.page());
+            phone.submit(card + " a.chat-link");
+            org.openqa.selenium.support.ui.WebDriverWait live = new org.openqa.selenium.support.ui.WebDriverWait(
+                    phone.driver(), Duration.ofSeconds(15));
+            live.until(d -> phone.text("#chat-state").contains("已连接"));
+            phone.type("#say-text", "您好，我是今天的陪诊员，已到医院门口");
+            phone.find("#say-send").click();
+            live.until(d -> phone.text("#messages").contains("已到医院门口"));
+            Api.Reply history = api.get("/api/v1/orders/" + orderId + "/chat", member.token());
+            assertTrue(history.raw().contains("已到医院门口"), "the member has it: " + history.raw());
+            assertEquals(200, api.post("/api/v1/orders/" + orderId + "/chat", Api.json("content", "好的，我穿红色外套"),
+                    member.token()).status());
+            live.until(d -> phone.text("#messages").contains("我穿红色外套"));
+            phone.screenshot("staff-chat");
+            String cookie = "LEIMING_SESSION=" + phone.driver().manage().getCookieNamed("LEIMING_SESSION").getValue();
+            ChatIT.Client elsewhere = ChatIT.Client.connectWith(orderId, Map.of("Cookie", cookie, "Origin", "https://evil.example"));
+            assertEquals("1008 UNAUTHENTICATED", elsewhere.closeReason(), "another site's page cannot use the session");
+            ChatIT.Client ours = ChatIT.Client.connectWith(orderId, Map.of("Cookie", cookie, "Origin", "http://localhost:9080"));
+            assertFalse(ours.closed.isDone(), "a page of ours can");
+            ours.close();
+            phone.go("/staff/chat.xhtml?order=" + someoneElsesOrder());
+            assertTrue(phone.text("#not-found").contains("没有找到"), "another order's chat is not found: " + phone.page());
+            phone.go("/staff/");
+
             phone.type(card + " input.code", "000000");
             phone.submit(card + " input.start");
             assertTrue(phone.text("#flash").contains("签到码不正确"), phone.page());
@@ -77,6 +100,16 @@ class StaffPageIT extends DeployedEar {
         Api.Reply messages = api.await("/api/v1/messages?size=20", member.token(),
                 r -> r.raw().contains("服务已完成"), Duration.ofSeconds(20));
         assertTrue(messages.raw().contains("服务人员已接单"), messages.raw());
+    }
+
+    /** Another member's order, which this companion does not have. */
+    private String someoneElsesOrder() {
+        String serviceId = care.service("陪诊他人" + System.nanoTime(), "99.00", 60).getString("id");
+        care.staff("吴陪诊", serviceId);
+        Api.Session other = api.login(Api.newPhone());
+        Api.Reply booked = api.post("/api/v1/appointments", Care.booking(serviceId, Care.slot(9), null), other.token());
+        assertEquals(200, booked.status(), booked.raw());
+        return booked.data().getString("orderId");
     }
 
     @Test

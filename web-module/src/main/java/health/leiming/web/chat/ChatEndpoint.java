@@ -7,10 +7,13 @@ import health.leiming.notify.ChatRoom;
 import health.leiming.platform.ActiveAccounts;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.Logs;
+import health.leiming.web.console.ConsoleSession;
+import health.leiming.web.console.StaffUser;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.OnClose;
@@ -24,17 +27,22 @@ import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The chat of one order over WebSocket: {@code /ws/chat/{orderId}}, authenticated by the same JWT as
- * the API in the handshake's {@code Authorization: Bearer} header (wx.connectSocket sends headers).
+ * the API in the handshake's {@code Authorization: Bearer} header (wx.connectSocket sends headers), or,
+ * for the companions' page in WeCom (a browser cannot send that header), by the staff page's session
+ * cookie, accepted only from a page of this server (the handshake's Origin is this host: another
+ * site's page cannot open a companion's chat with their cookie).
  * A caller who is not a party to the order (or has no valid token) is closed with 1008 and a reason;
  * a party gets {@code {"type":"ready"}} once live messages reach it (the client loads the history then).
  * The client sends {@code {"content": "..."}}; it gets {@code {"type":"sent","message":{...}}} back
@@ -52,6 +60,7 @@ public class ChatEndpoint {
 
     private static final Logger LOG = Logs.get(ChatEndpoint.class);
     private static final String TOKEN = "leiming.token";
+    private static final String STAFF_SESSION = "leiming.staff-session";
     private static final String CLIENT = "leiming.client";
     static final int MAX_FRAME = 8192;
 
@@ -78,16 +87,41 @@ public class ChatEndpoint {
                     .orElse(List.of());
             String header = authorization.isEmpty() ? "" : authorization.get(0);
             config.getUserProperties().remove(TOKEN);
+            config.getUserProperties().remove(STAFF_SESSION);
             if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 config.getUserProperties().put(TOKEN, header.substring(7).trim());
+            } else if (request.getHttpSession() instanceof HttpSession session && fromThisHost(request)) {
+                StaffUser staff = ConsoleSession.staff(session);
+                if (staff != null) {
+                    config.getUserProperties().put(STAFF_SESSION, staff.staffId());
+                }
             }
+        }
+
+        /** The page that opens the socket is one of ours: its Origin names the host the request went to. */
+        private static boolean fromThisHost(HandshakeRequest request) {
+            String origin = header(request, "Origin");
+            String host = header(request, "Host");
+            try {
+                return origin != null && host != null && host.equalsIgnoreCase(URI.create(origin).getRawAuthority());
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+
+        private static String header(HandshakeRequest request, String name) {
+            return request.getHeaders().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue).filter(v -> !v.isEmpty()).map(v -> v.get(0)).findFirst().orElse(null);
         }
     }
 
     @OnOpen
     public void open(Session session, @PathParam("orderId") String orderId) throws IOException {
         String token = (String) session.getUserProperties().remove(TOKEN);
-        TokenVerifier.Bearer bearer = tokens.verify(token).orElse(null);
+        String staffId = (String) session.getUserProperties().remove(STAFF_SESSION);
+        TokenVerifier.Bearer bearer = token == null && staffId != null
+                ? new TokenVerifier.Bearer(staffId, Set.of(Chat.STAFF)) // the session's idle timeout ends it
+                : tokens.verify(token).orElse(null);
         if (bearer == null) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "UNAUTHENTICATED"));
             return;

@@ -38,7 +38,8 @@ public final class ConsoleSession {
         return token;
     }
 
-    static StaffUser staff(HttpSession session) {
+    /** The companion signed in to the staff page in this session, or null (for the chat's WebSocket too). */
+    public static StaffUser staff(HttpSession session) {
         return session == null ? null : (StaffUser) session.getAttribute(STAFF);
     }
 
