@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -70,6 +72,16 @@ class ConsoleIT extends DeployedEar {
         return new Paid(member, serviceId, orderId, orderNo, other);
     }
 
+    /** The file behind an export link, fetched with the browser's session. */
+    private static XSSFWorkbook download(Browser browser, String link) throws Exception {
+        String href = browser.find(link).getAttribute("href");
+        HttpResponse<byte[]> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", "LEIMING_SESSION=" + browser.driver().manage().getCookieNamed("LEIMING_SESSION")
+                        .getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, export.statusCode(), href);
+        return new XSSFWorkbook(new ByteArrayInputStream(export.body()));
+    }
+
     @Test
     void anOperatorReassignsAndRefundsAPaidOrderAndTheMemberHearsOfBoth() throws Exception {
         JsonObject operator = operator();
@@ -89,12 +101,7 @@ class ConsoleIT extends DeployedEar {
             assertTrue(browser.text("#orders").contains("138****8000"), "the contact's phone is masked in the list");
             assertFalse(browser.page().contains("13800138000"));
             browser.screenshot("console-orders");
-            HttpResponse<byte[]> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    browser.find("#export").getAttribute("href"))).header("Cookie", "LEIMING_SESSION="
-                    + browser.driver().manage().getCookieNamed("LEIMING_SESSION").getValue()).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            assertEquals(200, export.statusCode(), browser.find("#export").getAttribute("href"));
-            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(export.body()))) {
+            try (XSSFWorkbook book = download(browser, "#export")) {
                 var sheet = book.getSheetAt(0);
                 assertEquals("订单号", sheet.getRow(0).getCell(0).getStringCellValue());
                 assertEquals(1, sheet.getLastRowNum(), "the filters of the screen: one order");
@@ -129,6 +136,19 @@ class ConsoleIT extends DeployedEar {
             assertTrue(browser.text("body").contains("陪诊员：" + order.otherStaffName()), browser.page());
             assertTrue(browser.text("body").contains(order.orderNo()));
             browser.screenshot("console-print");
+            try (XSSFWorkbook book = download(browser, "#day-export")) {
+                var sheet = book.getSheetAt(0);
+                boolean found = false;
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    var row = sheet.getRow(r);
+                    if (row != null && order.orderNo().equals(row.getCell(5).getStringCellValue())) {
+                        found = true;
+                        assertEquals(order.otherStaffName(), row.getCell(0).getStringCellValue());
+                        assertEquals("138****8000", row.getCell(7).getStringCellValue(), "masked as on screen");
+                    }
+                }
+                assertTrue(found, "the day's export holds the order");
+            }
             browser.go("/console/companions.xhtml");
             URI companion = URI.create(browser.driver().findElement(org.openqa.selenium.By.linkText(order.otherStaffName()))
                     .getAttribute("href"));
@@ -160,6 +180,7 @@ class ConsoleIT extends DeployedEar {
         assertTrue(audit.raw().contains("CONSOLE POST /orders/{id}/reassign"), audit.raw());
         assertTrue(audit.raw().contains("CONSOLE GET /orders/{id}"), audit.raw());
         assertTrue(audit.raw().contains("CONSOLE GET /orders/export"), audit.raw());
+        assertTrue(audit.raw().contains("CONSOLE GET /orders/day/export"), audit.raw());
     }
 
     @Test
@@ -213,6 +234,35 @@ class ConsoleIT extends DeployedEar {
         Api.Reply audit = api.await("/api/v1/admin/audit-log?actorId=" + operator.getString("id") + "&size=50",
                 care.adminToken(), r -> r.raw().contains("CONSOLE POST /orders/{id}/check-in"), Duration.ofSeconds(10));
         assertTrue(audit.raw().contains("CONSOLE POST /orders/{id}/reschedule"), audit.raw());
+
+        // The service ends and the member is not happy: the operators' review list shows it first.
+        String staffId = detail.getJsonObject("appointment").getJsonObject("staff").getString("id");
+        assertEquals(200, api.post("/api/v1/staff/tasks/" + order.orderId() + "/complete", "", Tokens.staff(staffId))
+                .status());
+        assertEquals(200, api.post("/api/v1/orders/" + order.orderId() + "/review", Json.createObjectBuilder()
+                .add("rating", 2).add("content", "改期后陪诊员迟到了半小时").build().toString(), order.member().token()).status());
+        try (Browser browser = Browser.open(1440, 900)) {
+            signIn(browser, operator.getString("username"), PASSWORD);
+            browser.submit("#nav-reviews");
+            new Select(browser.find("#r-rating")).selectByValue("2");
+            browser.submit("#r-submit");
+            assertTrue(browser.text("#reviews").contains(order.orderNo()), browser.page());
+            assertTrue(browser.text("#reviews").contains("迟到了半小时"));
+            browser.screenshot("console-reviews");
+            try (XSSFWorkbook book = download(browser, "#export")) {
+                var sheet = book.getSheetAt(0);
+                boolean found = false;
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    var row = sheet.getRow(r);
+                    found |= row != null && order.orderNo().equals(row.getCell(1).getStringCellValue());
+                    assertTrue(row == null || row.getCell(4) == null || row.getCell(4).getNumericCellValue() <= 2,
+                            "the screen's filter: at most 2 stars");
+                }
+                assertTrue(found, "the export holds the review");
+            }
+            browser.go("/console/reviews.xhtml?maxRating=9");
+            assertTrue(browser.page().contains("评分应为1到5"), browser.page());
+        }
     }
 
     @Test
@@ -347,6 +397,10 @@ class ConsoleIT extends DeployedEar {
             assertEquals("1", browser.text("#m-total"), browser.page());
             assertTrue(browser.text("#members").contains(masked));
             assertFalse(browser.text("#members").contains(member.phone()), "the list shows no full number");
+            try (XSSFWorkbook book = download(browser, "#export")) {
+                assertEquals(1, book.getSheetAt(0).getLastRowNum(), "the screen's search: one member");
+                assertEquals(masked, book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue(), "masked as on screen");
+            }
             browser.submit(".member-link");
             assertEquals(masked, browser.text("#member-phone"));
 
@@ -366,6 +420,7 @@ class ConsoleIT extends DeployedEar {
         assertEquals(200, api.get("/api/v1/users/me", member.token()).status());
         Api.Reply audit = api.await("/api/v1/admin/audit-log?actorId=" + operator.getString("id") + "&size=50",
                 care.adminToken(), r -> r.raw().contains("CONSOLE POST /members/{id}/reactivate"), Duration.ofSeconds(10));
+        assertTrue(audit.raw().contains("CONSOLE GET /members/export"), audit.raw());
         assertTrue(audit.raw().contains("CONSOLE POST /members/{id}/suspend"), audit.raw());
     }
 

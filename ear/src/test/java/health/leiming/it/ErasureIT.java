@@ -130,16 +130,11 @@ class ErasureIT extends DeployedEar {
         assertEquals(200, pay.status(), pay.raw());
         assertEquals(200, wechatPay.notify(FakeWechatPay.notificationBody("TRANSACTION.SUCCESS",
                 FakeWechatPay.transaction(orderNo, 19900, "4200000011" + System.nanoTime()))).status());
-        String staff = staffToken(staffId);
+        String staff = Tokens.staff(staffId);
         assertEquals(200, api.post("/api/v1/staff/tasks/" + orderId + "/confirm", "", staff).status());
         String checkIn = api.get("/api/v1/orders/" + orderId, token).data().getJsonObject("appointment").getString("checkInCode");
         assertEquals(200, api.post("/api/v1/staff/tasks/" + orderId + "/start", Api.json("checkInCode", checkIn), staff).status());
         return new Order(orderId, orderNo, staffId, serviceId);
-    }
-
-    private static String staffToken(String staffId) {
-        return Tokens.signed(Tokens.claims(staffId, "staff", Instant.now(), Instant.now().plus(1, ChronoUnit.HOURS)),
-                Tokens.serverKey());
     }
 
     @Test
@@ -194,7 +189,7 @@ class ErasureIT extends DeployedEar {
         assertEquals(409, blocked.status(), blocked.raw());
         assertEquals("DELETION_BLOCKED", blocked.body().getString("errorCode"));
 
-        assertEquals(200, api.post("/api/v1/staff/tasks/" + order.id() + "/complete", "", staffToken(order.staffId())).status());
+        assertEquals(200, api.post("/api/v1/staff/tasks/" + order.id() + "/complete", "", Tokens.staff(order.staffId())).status());
         Api.Reply reviewed = api.post("/api/v1/orders/" + order.id() + "/review", Json.createObjectBuilder().add("rating", 4)
                 .add("content", "谢谢，" + name).build().toString(), token);
         assertEquals(200, reviewed.status(), reviewed.raw());
@@ -293,7 +288,7 @@ class ErasureIT extends DeployedEar {
         assertEquals(409, refused.status(), refused.raw());
         assertEquals("PERSON_HAS_ORDERS_UNDER_WAY", refused.body().getString("errorCode"));
         assertEquals(200, api.post("/api/v1/staff/tasks/" + order.id() + "/complete", "",
-                staffToken(order.staffId())).status());
+                Tokens.staff(order.staffId())).status());
         api.await("/api/v1/messages/unread-count", member.token(), r -> r.data().getInt("count") >= 3, Duration.ofSeconds(15));
 
         Api.Reply removed = api.send(api.request("/api/v1/persons/" + grandmother, member.token()).DELETE());

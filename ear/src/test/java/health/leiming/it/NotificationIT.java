@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -74,11 +73,6 @@ class NotificationIT extends DeployedEar {
         return value;
     }
 
-    private static String staffToken(String staffId) {
-        return Tokens.signed(Tokens.claims(staffId, "staff", Instant.now(), Instant.now().plus(1, ChronoUnit.HOURS)),
-                Tokens.serverKey());
-    }
-
     @Test
     void anOrderReachesTheMemberTheSubscribeMessageTheyAcceptedAndTheCompanionInWecom() {
         WechatMember member = wechatMember();
@@ -106,7 +100,7 @@ class NotificationIT extends DeployedEar {
                 inbox.toString());
 
         // The companion confirms: the member had accepted no "confirmed" template, so only the message centre.
-        assertEquals(200, api.post("/api/v1/staff/tasks/" + order.orderId() + "/confirm", "", staffToken(order.staffId()))
+        assertEquals(200, api.post("/api/v1/staff/tasks/" + order.orderId() + "/confirm", "", Tokens.staff(order.staffId()))
                 .status());
         api.await("/api/v1/messages?kind=order", token,
                 r -> r.data().getJsonArray("items").toString().contains("服务人员已接单"), Duration.ofSeconds(30));

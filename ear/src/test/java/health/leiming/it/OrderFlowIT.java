@@ -18,11 +18,6 @@ class OrderFlowIT extends DeployedEar {
     private final Care care = new Care(api);
     private final FakeWechatPay wechat = FakeWechatPay.get();
 
-    private static String staffToken(String staffId) {
-        return Tokens.signed(Tokens.claims(staffId, "staff", Instant.now(), Instant.now().plus(1, ChronoUnit.HOURS)),
-                Tokens.serverKey());
-    }
-
     private record Paid(Api.Session member, String orderId, String staffId, String serviceId) {
     }
 
@@ -57,7 +52,7 @@ class OrderFlowIT extends DeployedEar {
     @Test
     void theCompanionCarriesOutThePaidServiceAndTheMemberReviewsIt() throws Exception {
         Paid order = bookAndPay(Care.slot(9));
-        String staff = staffToken(order.staffId());
+        String staff = Tokens.staff(order.staffId());
 
         Api.Reply today = api.get("/api/v1/staff/tasks?date=" + Care.slotDay(), staff);
         assertEquals(200, today.status(), today.raw());
@@ -71,7 +66,7 @@ class OrderFlowIT extends DeployedEar {
                 "the contact is encrypted at rest: " + stored);
         assertEquals("paid", task.getString("status"));
 
-        String other = staffToken(care.staff("李护工", order.serviceId()).getString("id"));
+        String other = Tokens.staff(care.staff("李护工", order.serviceId()).getString("id"));
         assertEquals(404, api.post("/api/v1/staff/tasks/" + order.orderId() + "/confirm", "", other).status(),
                 "another companion's task is not found");
         assertEquals(403, api.post("/api/v1/staff/tasks/" + order.orderId() + "/confirm", "", order.member().token())
@@ -144,7 +139,7 @@ class OrderFlowIT extends DeployedEar {
     @Test
     void ordersMoveOnlyAlongTheirLifeAndReviewsWaitForCompletion() {
         Paid order = bookAndPay(Care.slot(10));
-        String staff = staffToken(order.staffId());
+        String staff = Tokens.staff(order.staffId());
         Api.Reply completeTooSoon = api.post("/api/v1/staff/tasks/" + order.orderId() + "/complete", "", staff);
         assertEquals(409, completeTooSoon.status());
         assertEquals("ORDER_STATE_INVALID", completeTooSoon.body().getString("errorCode"));
@@ -155,7 +150,7 @@ class OrderFlowIT extends DeployedEar {
                 Json.createObjectBuilder().add("rating", 6).build().toString(), order.member().token()).status());
 
         Paid later = bookAndPay(Care.slot(11).plus(3, ChronoUnit.DAYS));
-        String laterStaff = staffToken(later.staffId());
+        String laterStaff = Tokens.staff(later.staffId());
         assertEquals(200, api.post("/api/v1/staff/tasks/" + later.orderId() + "/confirm", "", laterStaff).status());
         Api.Reply tooEarly = api.post("/api/v1/staff/tasks/" + later.orderId() + "/start",
                 Api.json("checkInCode", "123456"), laterStaff);

@@ -13,6 +13,7 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
 /** Forges tokens for the security tests: with the server's own development key, another key, or none. */
@@ -55,6 +56,12 @@ final class Tokens {
                 .add("exp", expiresAt.getEpochSecond())
                 .add("jti", java.util.UUID.randomUUID().toString())
                 .build();
+    }
+
+    /** A staff member's token for an hour, signed with the server's key (what the WeCom sign-in gives them). */
+    static String staff(String staffId) {
+        return signed(claims(staffId, "staff", Instant.now(), Instant.now().plus(1, ChronoUnit.HOURS)),
+                serverKey());
     }
 
     static String signed(JsonObject claims, PrivateKey key) {

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +141,29 @@ public class AdminOrders {
 
     public record Today(LocalDate day, Map<OrderStatus, Long> byStatus, long awaitingPayment,
             List<Booking.Load> companions) {
+    }
+
+    /**
+     * A day's appointments that still hold their place (not cancelled or refunded), by companion and
+     * then time: for the printed day and its export. At most {@code max}.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<OrderService.OrderDetail> dayByCompanion(LocalDate day, int max) {
+        Instant from = day.atStartOfDay(zone).toInstant();
+        return em.createQuery("select o from Order o where o.scheduledTime >= :from and o.scheduledTime < :to"
+                + " and o.status not in :gone order by o.scheduledTime, o.id", Order.class)
+                .setParameter("from", from).setParameter("to", day.plusDays(1).atStartOfDay(zone).toInstant())
+                .setParameter("gone", List.of(OrderStatus.cancelled, OrderStatus.refunded)).setMaxResults(max)
+                .getResultStream().map(orders::line)
+                .sorted(Comparator.comparing((OrderService.OrderDetail o) -> companionName(o))
+                        .thenComparing(o -> o.appointment().scheduledTime()))
+                .toList();
+    }
+
+    /** The companion's name for grouping; "未分配" for none. */
+    public static String companionName(OrderService.OrderDetail order) {
+        return order.appointment() == null || order.appointment().staff() == null ? "未分配"
+                : order.appointment().staff().name();
     }
 
     /** A companion's orders whose appointments start in [from, to) and hold their slot, in time order. */

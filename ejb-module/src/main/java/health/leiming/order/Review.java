@@ -60,6 +60,10 @@ public class Review {
                 createdAt);
     }
 
+    String staffId() {
+        return staffId;
+    }
+
     public record ReviewView(String id, String orderId, int rating, String content, List<String> tags,
             Instant createdAt) {
     }

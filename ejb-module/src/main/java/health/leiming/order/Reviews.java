@@ -3,6 +3,8 @@ package health.leiming.order;
 import health.leiming.care.Appointment;
 import health.leiming.care.Booking;
 import health.leiming.care.Catalog;
+import health.leiming.care.StaffDirectory;
+import health.leiming.care.StaffView;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import health.leiming.platform.Filter;
@@ -32,6 +34,9 @@ public class Reviews {
 
     @Inject
     Catalog catalog;
+
+    @Inject
+    StaffDirectory staff;
 
     public Review.ReviewView review(String memberId, String orderId, int rating, String content, List<String> tags) {
         Order order = orderId == null ? null : em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
@@ -68,6 +73,30 @@ public class Reviews {
         }
         catalog.rate(order.serviceId(), appointment.staffId(), rating);
         return review.view();
+    }
+
+    /**
+     * Reviews for operators, newest first: by service, by companion, and at most a rating (the unhappy
+     * ones first to read); each with its order number, service and companion, no member data.
+     */
+    public Page<OperatorReview> forOperators(String serviceId, String staffId, Integer maxRating, PageRequest page) {
+        if (maxRating != null && (maxRating < 1 || maxRating > 5)) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "RATING_INVALID", "评分应为1到5");
+        }
+        Filter filter = new Filter()
+                .andIfGiven("r.serviceId = :service", "service", serviceId == null || serviceId.isBlank() ? null : serviceId)
+                .andIfGiven("r.staffId = :staff", "staff", staffId == null || staffId.isBlank() ? null : staffId)
+                .andIfGiven("r.rating <= :rating", "rating", maxRating);
+        return page.read(em, Review.class, "Review r", filter, "r.createdAt desc, r.id", review -> {
+            Review.ReviewView view = review.view();
+            Order order = em.find(Order.class, view.orderId());
+            StaffView.Public companion = staff.publicViewOf(review.staffId());
+            return new OperatorReview(view, order.orderNo(), order.serviceName(), companion == null ? null : companion.name());
+        });
+    }
+
+    /** A review as operators read it. */
+    public record OperatorReview(Review.ReviewView review, String orderNo, String serviceName, String staffName) {
     }
 
     /** The newest reviews of a service (no member data), for its page. */

@@ -31,6 +31,11 @@ public class MembersPage extends ListPage<AdminMemberView> {
         return Console.query("q", q, "status", status, "page", toPage > 1 ? String.valueOf(toPage) : null);
     }
 
+    /** The export's query: the same search. */
+    public String getExportQuery() {
+        return Console.query("q", q, "status", status);
+    }
+
     public String getQ() {
         return q;
     }

@@ -2,8 +2,6 @@ package health.leiming.web.console;
 
 import health.leiming.order.AdminOrders;
 import health.leiming.order.OrderService;
-import health.leiming.platform.Page;
-import health.leiming.platform.PageRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,23 +40,10 @@ public class PrintPage {
             error = "日期格式应为 年-月-日";
             return;
         }
-        List<OrderService.OrderDetail> all = new ArrayList<>();
-        int pageNo = 1;
-        Page<OrderService.OrderDetail> page;
-        do {
-            page = orders.search(new AdminOrders.Filter(null, day, null, null, null, null), new PageRequest(pageNo++, 500));
-            all.addAll(page.items());
-        } while (all.size() < Math.min(page.total(), MAX) && !page.items().isEmpty());
         Map<String, List<OrderService.OrderDetail>> byStaff = new LinkedHashMap<>();
-        all.stream().filter(o -> !List.of("cancelled", "refunded").contains(o.order().status()))
-                .sorted(Comparator.comparing((OrderService.OrderDetail o) -> staffName(o))
-                        .thenComparing(o -> o.appointment().scheduledTime()))
-                .forEach(o -> byStaff.computeIfAbsent(staffName(o), k -> new ArrayList<>()).add(o));
+        orders.dayByCompanion(day, MAX).forEach(o -> byStaff.computeIfAbsent(AdminOrders.companionName(o),
+                k -> new ArrayList<>()).add(o));
         groups = byStaff.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList();
-    }
-
-    private static String staffName(OrderService.OrderDetail order) {
-        return order.appointment().staff() == null ? "未分配" : order.appointment().staff().name();
     }
 
     public List<Group> getGroups() {
