@@ -269,18 +269,22 @@ class ConsoleIT extends DeployedEar {
     void anOperatorSeesAPersonsHealthDataOnlyWithAReasonThatIsAudited() throws Exception {
         JsonObject operator = operator();
         Api.Session member = api.login(Api.newPhone());
-        assertEquals(200, api.post("/api/v1/health/records", HealthRecordIT.bloodPressure(152, 96,
-                java.time.Instant.now().minusSeconds(600)), member.token()).status());
         try (Browser browser = Browser.open(1440, 900)) {
             signIn(browser, operator.getString("username"), PASSWORD);
+            long alertsBefore = Long.parseLong(browser.text("#health-alerts .num"));
+            assertEquals(200, api.post("/api/v1/health/records", HealthRecordIT.bloodPressure(185, 112,
+                    java.time.Instant.now().minusSeconds(60)), member.token()).status());
+            browser.go("/console/index.xhtml");
+            assertEquals(alertsBefore + 1, Long.parseLong(browser.text("#health-alerts .num")),
+                    "Today counts the alert the reading raised, and names nobody");
             browser.go("/console/member.xhtml?id=" + member.memberId());
-            assertFalse(browser.page().contains("152/96"), "no health data before the operator says why");
+            assertFalse(browser.page().contains("185/112"), "no health data before the operator says why");
             browser.submit("#health\\:view");
             assertTrue(browser.page().contains("请填写查看原因"), browser.page());
-            assertFalse(browser.page().contains("152/96"));
+            assertFalse(browser.page().contains("185/112"));
             browser.type("#health\\:reason", "会员来电咨询血压记录");
             browser.submit("#health\\:view");
-            assertTrue(browser.text("#readings").contains("152/96 mmHg"), browser.page());
+            assertTrue(browser.text("#readings").contains("185/112 mmHg"), browser.page());
             browser.screenshot("console-member-health");
         }
         Api.Reply audit = api.await("/api/v1/admin/audit-log?actorId=" + operator.getString("id") + "&size=50",

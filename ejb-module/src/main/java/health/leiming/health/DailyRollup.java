@@ -30,6 +30,20 @@ public class DailyRollup {
     @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
     ZoneId zone;
 
+    /**
+     * The risk alerts raised by readings of a day (each reading at the guidelines' alert level), and how
+     * many people they concern: figures only, for the operators' overview.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Alerts alertsOn(LocalDate day) {
+        Object[] row = em.createQuery("select coalesce(sum(s.alerts), 0), count(distinct s.personId) from DailyStat s"
+                + " where s.day = :day and s.alerts > 0", Object[].class).setParameter("day", day).getSingleResult();
+        return new Alerts(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    public record Alerts(long readings, long persons) {
+    }
+
     LocalDate dayOf(Instant instant) {
         return LocalDate.ofInstant(instant, zone);
     }

@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -123,7 +124,8 @@ public class AdminOrders {
 
     /**
      * The day at a glance: its orders by status (by appointment time), the orders waiting for payment
-     * (cancelled when their window ends), and each companion's appointments that day.
+     * (cancelled when their window ends) and those whose window ends soon, and each companion's
+     * appointments that day.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Today today() {
@@ -136,10 +138,15 @@ public class AdminOrders {
                 .getResultStream().forEach(row -> byStatus.put((OrderStatus) row[0], ((Number) row[1]).longValue()));
         long awaitingPayment = em.createQuery("select count(o) from Order o where o.status = :pending", Long.class)
                 .setParameter("pending", OrderStatus.pending).getSingleResult();
-        return new Today(day, byStatus, awaitingPayment, booking.loadBetween(from, to));
+        return new Today(day, byStatus, awaitingPayment,
+                orders.unpaidEndingWithin(EXPIRING_SOON, Instant.now()), booking.loadBetween(from, to));
     }
 
-    public record Today(LocalDate day, Map<OrderStatus, Long> byStatus, long awaitingPayment,
+    /** How soon an unpaid order's end must be for Today to call it about to expire. */
+    static final Duration EXPIRING_SOON = Duration.ofMinutes(10);
+
+    /** The day's figures; expiringSoon: unpaid orders cancelled within EXPIRING_SOON unless paid. */
+    public record Today(LocalDate day, Map<OrderStatus, Long> byStatus, long awaitingPayment, long expiringSoon,
             List<Booking.Load> companions) {
     }
 

@@ -118,6 +118,15 @@ public class OrderService {
                 ((Instant) row[2]).plus(payWithin), prepaid.contains((String) row[0]))).toList();
     }
 
+    /** How many unpaid orders reach the end of their payment window within {@code soon} from now. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long unpaidEndingWithin(Duration soon, Instant now) {
+        Instant cutoff = now.minus(payWithin);
+        return em.createQuery("select count(o) from Order o where o.status = :pending and o.createdAt >= :cutoff"
+                + " and o.createdAt < :soon", Long.class).setParameter("pending", OrderStatus.pending)
+                .setParameter("cutoff", cutoff).setParameter("soon", cutoff.plus(soon)).getSingleResult();
+    }
+
     /**
      * Cancels an order left unpaid past its window, releasing its place; false when it is no longer
      * pending (paid meanwhile, or another server got there first).
