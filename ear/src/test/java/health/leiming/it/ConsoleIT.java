@@ -596,7 +596,7 @@ class ConsoleIT extends DeployedEar {
             browser.submit("#nav-jobs");
             browser.submit("input.start-appointment-reminders");
             assertTrue(browser.text("#flash").contains("作业已启动"), browser.page());
-            assertTrue(browser.text("#executions").contains("appointment-reminders"));
+            assertTrue(browser.text("#executions").contains("预约提醒"), browser.page());
             browser.screenshot("console-jobs");
             browser.submit("#nav-notifications");
             browser.find("#dead-total");

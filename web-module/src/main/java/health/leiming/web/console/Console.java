@@ -86,6 +86,15 @@ public class Console {
         return value + (record.unit() == null ? "" : " " + record.unit());
     }
 
+    /** A batch job's name as operators read it (as on the jobs page); an unknown one as it is. */
+    public String jobName(String name) {
+        if (health.leiming.batch.JobControl.DATA_EXPORT.equals(name)) {
+            return "个人数据导出";
+        }
+        String label = name == null ? null : OperationsPages.JOBS.get(name);
+        return label == null ? name : label.replaceAll("（.*）", "");
+    }
+
     /** A batch status (Jakarta Batch's words) as operators read it. */
     public String jobStatus(String status) {
         return switch (status == null ? "" : status) {
