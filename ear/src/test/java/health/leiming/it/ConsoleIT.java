@@ -591,7 +591,26 @@ class ConsoleIT extends DeployedEar {
             signIn(browser, "it-admin", "it-admin-Secret-1");
             browser.submit("#nav-accounts");
             assertTrue(browser.text("#accounts").contains(operator.getString("username")), browser.page());
+            String newcomer = "new" + System.nanoTime() % 1_000_000;
+            browser.type("#account\\:username", newcomer);
+            browser.type("#account\\:name", "新同事");
+            browser.type("#account\\:password", "short");
+            browser.submit("#account\\:create");
+            assertTrue(browser.page().contains("密码至少"), "the password rules, next to the field: " + browser.page());
+            assertEquals(newcomer, browser.find("#account\\:username").getAttribute("value"), "what was typed stays");
+            assertEquals("", browser.find("#account\\:password").getAttribute("value"), "but never the password");
+            browser.type("#account\\:password", "Console-Newcomer-7");
+            browser.submit("#account\\:create");
+            assertTrue(browser.text("#flash").contains("已创建账号 " + newcomer), browser.page());
             browser.screenshot("console-accounts");
+            browser.submit(".disable-" + newcomer);
+            assertEquals("已停用", browser.text(".status-" + newcomer), browser.page());
+            try (Browser disabled = Browser.open(1440, 900)) {
+                signIn(disabled, newcomer, "Console-Newcomer-7");
+                assertEquals("/console/login.xhtml", disabled.path(), "a disabled account signs in nowhere");
+            }
+            browser.submit(".enable-" + newcomer);
+            assertEquals("启用", browser.text(".status-" + newcomer), browser.page());
 
             browser.submit("#nav-jobs");
             browser.submit("input.start-appointment-reminders");

@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +23,12 @@ final class Actions {
     /** The change's result, or null when it was refused (the reason is then on the page). */
     static <T> T audited(AuditTrail audit, String actorId, String role, String action, String resourceId,
             String field, Supplier<T> work) {
+        return auditedAt(audit, actorId, role, action, resourceId, refusal -> field, work);
+    }
+
+    /** As above, the refusal shown next to the field its error code names (null: at the top of the page). */
+    static <T> T auditedAt(AuditTrail audit, String actorId, String role, String action, String resourceId,
+            Function<BusinessException, String> field, Supplier<T> work) {
         String shortAction = action.length() <= 60 ? action : action.substring(0, 60);
         try {
             T result = work.get();
@@ -29,7 +36,7 @@ final class Actions {
             return result;
         } catch (BusinessException e) {
             audit.queue(actorId, role, null, shortAction, resourceId, AuditTrail.REJECTED);
-            Console.error(field, e.getMessage());
+            Console.error(field.apply(e), e.getMessage());
             return null;
         }
     }
