@@ -348,6 +348,30 @@ class ConsoleIT extends DeployedEar {
     }
 
     @Test
+    void theOrderListSortsOnTheServer() throws Exception {
+        JsonObject operator = operator();
+        String serviceId = care.service("排序陪诊" + System.nanoTime(), "99.00", 60).getString("id");
+        care.staff("孙陪诊", serviceId);
+        Api.Session member = api.login(Api.newPhone());
+        String sooner = api.post("/api/v1/appointments", Care.booking(serviceId, Care.slot(8), null), member.token())
+                .data().getString("orderNo"); // placed first, for the earlier slot
+        String later = api.post("/api/v1/appointments", Care.booking(serviceId, Care.slot(16), null), member.token())
+                .data().getString("orderNo");
+        try (Browser browser = Browser.open(1440, 900)) {
+            signIn(browser, operator.getString("username"), PASSWORD);
+            browser.go("/console/orders.xhtml?phone=" + member.phone());
+            assertEquals(later, browser.text("#orders tbody tr:first-child .order-link"), "newest first by default");
+            browser.submit("#sort-appointment");
+            assertEquals(sooner, browser.text("#orders tbody tr:first-child .order-link"), "soonest appointment first");
+            assertEquals(later, browser.text("#orders tbody tr:last-child .order-link"), browser.page());
+            browser.submit("#f-submit");
+            assertTrue(browser.driver().getCurrentUrl().contains("sort=appointment"), "a new search keeps the order");
+            browser.go("/console/orders.xhtml?sort=nonsense");
+            assertTrue(browser.text("#search-error").contains("未知的排序方式"), browser.page());
+        }
+    }
+
+    @Test
     void anOperatorPublishesAnArticleThatMembersThenRead() throws Exception {
         JsonObject operator = operator();
         String title = "冬季血压管理要点" + System.nanoTime();

@@ -64,6 +64,35 @@ public class AdminOrders {
     ZoneId zone;
 
     public Page<OrderService.OrderDetail> search(Filter filter, PageRequest page) {
+        return search(filter, Sort.newest, page);
+    }
+
+    /** How a search is ordered: newest orders first, or by appointment time (soonest first). */
+    public enum Sort {
+        newest("o.createdAt desc, o.id"),
+        appointment("o.scheduledTime, o.id"),
+        amount("o.amount desc, o.createdAt desc, o.id");
+
+        private final String orderBy;
+
+        Sort(String orderBy) {
+            this.orderBy = orderBy;
+        }
+
+        /** The sort named, or newest for none; an unknown name is refused. */
+        public static Sort parse(String name) {
+            if (name == null || name.isBlank()) {
+                return newest;
+            }
+            try {
+                return valueOf(name.strip());
+            } catch (IllegalArgumentException e) {
+                throw new BusinessException(ErrorKind.BAD_REQUEST, "SORT_INVALID", "未知的排序方式：" + name);
+            }
+        }
+    }
+
+    public Page<OrderService.OrderDetail> search(Filter filter, Sort sort, PageRequest page) {
         health.leiming.platform.Filter where = new health.leiming.platform.Filter()
                 .andIfGiven("o.status = :status", "status",
                         filter.status() == null || filter.status().isBlank() ? null : OrderStatus.parse(filter.status()))
@@ -79,8 +108,7 @@ public class AdminOrders {
         if (filter.phone() != null && !filter.phone().isBlank()) {
             where.and("o.userId = :phoneOwner", "phoneOwner", members.idByPhone(filter.phone().strip()).orElse(""));
         }
-        return page.read(em, Order.class, "Order o", where, "o.createdAt desc, o.id",
-                orders::line);
+        return page.read(em, Order.class, "Order o", where, sort.orderBy, orders::line);
     }
 
     /** A filter's text without its spaces; blank means "not given". */

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Row;
 
-/** 订单 → 导出 Excel: the order list with the screen's filters; the contact's phone masked as on screen. */
+/** 订单 → 导出 Excel: the order list with the screen's filters and order; the contact's phone masked as on screen. */
 @WebServlet(urlPatterns = "/console/orders.xlsx")
 public class OrdersExport extends XlsxExport<OrderService.OrderDetail> {
 
@@ -40,7 +40,8 @@ public class OrdersExport extends XlsxExport<OrderService.OrderDetail> {
         AdminOrders.Filter filter = new AdminOrders.Filter(request.getParameter("status"),
                 date(request.getParameter("date")), null, null, request.getParameter("phone"), null,
                 request.getParameter("orderNo"));
-        return page -> orders.search(filter, page);
+        AdminOrders.Sort sort = AdminOrders.Sort.parse(request.getParameter("sort"));
+        return page -> orders.search(filter, sort, page);
     }
 
     @Override

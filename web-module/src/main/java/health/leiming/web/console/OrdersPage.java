@@ -11,8 +11,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
- * 订单: the order list, searched by number, member phone, status and appointment day, paged on the
- * server. The filters are GET parameters, so a search can be bookmarked and the browser's back works.
+ * 订单: the order list, searched by number, member phone, status and appointment day, sorted (newest,
+ * appointment time, amount) and paged on the server. The filters are GET parameters, so a search can be bookmarked and the browser's back works.
  */
 @Named
 @RequestScoped
@@ -25,13 +25,14 @@ public class OrdersPage extends ListPage<OrderService.OrderDetail> {
     private String phone;
     private String status;
     private String date;
+    private String sort;
 
     /** Runs the search (f:viewAction); a filter the service refuses shows its reason instead of a list. */
     public void search() {
         try {
             LocalDate day = date == null || date.isBlank() ? null : LocalDate.parse(date.strip());
             shown(orders.search(new AdminOrders.Filter(status, day, null, null, phone, null, orderNo),
-                    new PageRequest(pageAsked(), SIZE)));
+                    AdminOrders.Sort.parse(sort), new PageRequest(pageAsked(), SIZE)));
         } catch (DateTimeParseException e) {
             refused("日期格式应为 年-月-日，例如 2026-12-01");
         } catch (BusinessException e) {
@@ -41,13 +42,31 @@ public class OrdersPage extends ListPage<OrderService.OrderDetail> {
 
     /** The list's address with these filters on another page. */
     public String link(int toPage) {
-        return Console.query("orderNo", orderNo, "phone", phone, "status", status, "date", date, "page",
+        return Console.query("orderNo", orderNo, "phone", phone, "status", status, "date", date, "sort", sort, "page",
                 toPage > 1 ? String.valueOf(toPage) : null);
+    }
+
+    /** The list's address with these filters in another order (from its first page). */
+    public String sortedBy(String by) {
+        return Console.query("orderNo", orderNo, "phone", phone, "status", status, "date", date, "sort", by);
+    }
+
+    /** "on" for the sort in use, for the column heading's style. */
+    public String sortClass(String by) {
+        return (sort == null || sort.isBlank() ? "newest" : sort).equals(by) ? "sort on" : "sort";
+    }
+
+    public String getSort() {
+        return sort;
+    }
+
+    public void setSort(String sort) {
+        this.sort = sort;
     }
 
     /** The export's query: the same filters. */
     public String getExportQuery() {
-        return Console.query("orderNo", orderNo, "phone", phone, "status", status, "date", date);
+        return Console.query("orderNo", orderNo, "phone", phone, "status", status, "date", date, "sort", sort);
     }
 
     public String getOrderNo() {
