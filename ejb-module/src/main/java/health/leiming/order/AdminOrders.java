@@ -241,11 +241,7 @@ public class AdminOrders {
      */
     public OrderService.OrderDetail reassign(Actor operator, String orderId, String staffId, String reason) {
         requireReason(reason);
-        Order order = existing(orderId, true);
-        if (order.status() != OrderStatus.paid && order.status() != OrderStatus.confirmed) {
-            throw new BusinessException(ErrorKind.CONFLICT, "ORDER_STATE_INVALID",
-                    "订单" + order.status().label() + "，不能更换陪诊员");
-        }
+        Order order = paidNotStarted(orderId, "更换陪诊员");
         Instant now = Instant.now();
         String previous = booking.reassign(order.id(), staffId, now);
         em.persist(order.noted(operator, "更换陪诊员：" + reason.strip(), now));
@@ -261,11 +257,7 @@ public class AdminOrders {
      */
     public OrderService.OrderDetail reschedule(Actor operator, String orderId, Instant start, String reason) {
         requireReason(reason);
-        Order order = existing(orderId, true);
-        if (order.status() != OrderStatus.paid && order.status() != OrderStatus.confirmed) {
-            throw new BusinessException(ErrorKind.CONFLICT, "ORDER_STATE_INVALID",
-                    "订单" + order.status().label() + "，不能改期");
-        }
+        Order order = paidNotStarted(orderId, "改期");
         Instant now = Instant.now();
         Booking.Moved before = booking.reschedule(order.id(), start, now);
         DateTimeFormatter format = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(zone);
@@ -288,6 +280,16 @@ public class AdminOrders {
         if (reason == null || reason.isBlank() || reason.strip().length() > 100) {
             throw new BusinessException(ErrorKind.BAD_REQUEST, "REASON_REQUIRED", "请填写原因（最多100个字）");
         }
+    }
+
+    /** The order, locked, when it is paid or accepted and not started: what an operator may still move. */
+    private Order paidNotStarted(String orderId, String change) {
+        Order order = existing(orderId, true);
+        if (order.status() != OrderStatus.paid && order.status() != OrderStatus.confirmed) {
+            throw new BusinessException(ErrorKind.CONFLICT, "ORDER_STATE_INVALID",
+                    "订单" + order.status().label() + "，不能" + change);
+        }
+        return order;
     }
 
     private Order existing(String orderId, boolean lock) {
