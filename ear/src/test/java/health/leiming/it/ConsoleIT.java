@@ -337,6 +337,9 @@ class ConsoleIT extends DeployedEar {
             browser.find("#doctor\\:active").click();
             browser.submit("#doctor\\:save");
             assertTrue(browser.text("#doctors").contains("已停用"), browser.page());
+            browser.go("/console/hospital.xhtml?id=no-such-hospital");
+            assertTrue(browser.text("#not-found").contains("没有找到"), "no new-hospital form for a wrong link");
+            assertFalse(browser.has("#hospital\\:save"));
         }
         JsonObject after = api.get("/api/v1/hospitals/" + hospitalId, null).data();
         assertEquals(0, after.getJsonArray("departments").getJsonObject(0).getJsonArray("doctors").size(),

@@ -3,6 +3,7 @@ package health.leiming.web.console;
 import health.leiming.care.Catalog;
 import health.leiming.care.HospitalView;
 import health.leiming.platform.AuditTrail;
+import health.leiming.platform.BusinessException;
 import health.leiming.web.admin.CatalogAdminResource.DepartmentRequest;
 import health.leiming.web.admin.CatalogAdminResource.DoctorRequest;
 import health.leiming.web.admin.CatalogAdminResource.HospitalRequest;
@@ -83,7 +84,7 @@ public class HospitalPage implements Serializable {
         }
         try {
             saved = catalog.hospital(id, true);
-        } catch (RuntimeException e) {
+        } catch (BusinessException e) {
             return; // the page says the hospital does not exist
         }
         name = saved.name();
@@ -189,6 +190,11 @@ public class HospitalPage implements Serializable {
         return saved == null || doctor == null ? Optional.empty()
                 : saved.departments().stream().flatMap(d -> d.doctors().stream())
                         .filter(d -> d.id().equals(doctor)).findFirst();
+    }
+
+    /** An id was given but names no hospital: the page says so instead of offering a new one. */
+    public boolean isMissing() {
+        return id != null && !id.isBlank() && saved == null;
     }
 
     public boolean isEditingDepartment() {
