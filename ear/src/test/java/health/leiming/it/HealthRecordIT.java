@@ -59,8 +59,10 @@ class HealthRecordIT extends DeployedEar {
                 .add("value", 126).add("unit", "mg/dL").add("metadata", Json.createObjectBuilder().add("context", "fasting"))
                 .build().toString(), member.token()).data();
         assertEquals("mmol/L", glucose.getString("unit"));
-        assertEquals(6.99, glucose.getJsonNumber("value").doubleValue(), 0.001);
-        assertEquals("impaired_fasting_glucose", glucose.getJsonObject("indicators").getString("level"));
+        assertEquals(7.00, glucose.getJsonNumber("value").doubleValue(), 0.001);
+        assertEquals("diabetes_range", glucose.getJsonObject("indicators").getString("level"),
+                "126 mg/dL is the guideline's fasting threshold, as 7.0 mmol/L is");
+        assertEquals(126, glucose.getJsonObject("metadata").getJsonNumber("originalValue").intValue(), "the reading as given");
 
         JsonObject weight = api.post("/api/v1/health/records", Json.createObjectBuilder().add("type", "weight")
                 .add("value", 130).add("unit", "斤").build().toString(), member.token()).data();

@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * Converts accepted units to the canonical ones, with exact factors, in decimal arithmetic:
  * <ul>
- * <li>glucose: mg/dL / 18.016 = mmol/L (molar mass of glucose 180.16 g/mol), 2 decimals;</li>
+ * <li>glucose: mg/dL to mmol/L the way the guidelines pair their thresholds (see {@link #glucoseMmol}),
+ * 2 decimals rounded down, so that a reading in mg/dL lands in the class of its stated equivalent;</li>
  * <li>weight: 1 斤 (jin) = 0.5 kg, 1 lb = 0.45359237 kg (international pound), 2 decimals;</li>
  * <li>pressure: 1 mmHg = 0.133322387415 kPa, whole mmHg;</li>
  * <li>temperature: °C = (°F - 32) × 5 / 9, 1 decimal.</li>
@@ -37,7 +38,7 @@ public final class Units {
             };
             case blood_glucose -> switch (u) {
                 case "mmol/l" -> value;
-                case "mg/dl" -> value.divide(GLUCOSE_MG_DL_PER_MMOL_L, MathContext.DECIMAL64);
+                case "mg/dl" -> glucoseMmol(value);
                 default -> throw unsupported(type, unit, "mmol/L, mg/dL");
             };
             case weight -> switch (u) {
@@ -61,7 +62,42 @@ public final class Units {
                 default -> throw unsupported(type, unit, "h, min");
             };
         };
-        return canonical.setScale(scale(type), RoundingMode.HALF_UP);
+        return canonical.setScale(scale(type), type == MeasurementType.blood_glucose && "mg/dl".equals(u)
+                ? RoundingMode.FLOOR : RoundingMode.HALF_UP);
+    }
+
+    /**
+     * The guidelines' glucose thresholds as they state them in both units (中国2型糖尿病防治指南 2020 in
+     * mmol/L; the mg/dL figures of the ADA Standards of Care and the WHO criteria): severe hypoglycaemia
+     * 54 / 3.0, hypoglycaemia 70 / 3.9, impaired fasting 110 / 6.1, diabetic fasting 126 / 7.0, impaired
+     * tolerance 140 / 7.8, diabetic 2 h or random 200 / 11.1, crisis 300 / 16.7. No single factor maps
+     * every pair (126 / 18.016 is 6.99, below 7.0; 70 / 18.016 is 3.89, below 3.9), so a reading in mg/dL
+     * is converted piecewise-linearly through these pairs (within 0.05 mmol/L of 18.016 everywhere) and
+     * rounded down: a value below a threshold in mg/dL stays below it in mmol/L, one at or above it stays
+     * at or above. Beyond the last pair, 18.016 mg/dL per mmol/L.
+     */
+    static final BigDecimal[][] GLUCOSE_PAIRS = {
+        {BigDecimal.ZERO, BigDecimal.ZERO},
+        {new BigDecimal("54"), new BigDecimal("3.0")},
+        {new BigDecimal("70"), new BigDecimal("3.9")},
+        {new BigDecimal("110"), new BigDecimal("6.1")},
+        {new BigDecimal("126"), new BigDecimal("7.0")},
+        {new BigDecimal("140"), new BigDecimal("7.8")},
+        {new BigDecimal("200"), new BigDecimal("11.1")},
+        {new BigDecimal("300"), new BigDecimal("16.7")},
+    };
+
+    static BigDecimal glucoseMmol(BigDecimal mgPerDl) {
+        for (int i = 1; i < GLUCOSE_PAIRS.length; i++) {
+            BigDecimal[] low = GLUCOSE_PAIRS[i - 1];
+            BigDecimal[] high = GLUCOSE_PAIRS[i];
+            if (mgPerDl.compareTo(high[0]) <= 0) {
+                return low[1].add(mgPerDl.subtract(low[0]).multiply(high[1].subtract(low[1]))
+                        .divide(high[0].subtract(low[0]), MathContext.DECIMAL64));
+            }
+        }
+        BigDecimal[] last = GLUCOSE_PAIRS[GLUCOSE_PAIRS.length - 1];
+        return last[1].add(mgPerDl.subtract(last[0]).divide(GLUCOSE_MG_DL_PER_MMOL_L, MathContext.DECIMAL64));
     }
 
     /** Decimals kept in the canonical unit. */

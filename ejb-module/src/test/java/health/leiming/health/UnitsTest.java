@@ -12,7 +12,7 @@ class UnitsTest {
 
     @ParameterizedTest(name = "{1} {2} -> {3}")
     @CsvSource({
-            "blood_glucose, 126, mg/dL, 6.99",
+            "blood_glucose, 126, mg/dL, 7.00",
             "blood_glucose, 90.08, mg/dl, 5.00",
             "blood_glucose, 5.6, mmol/L, 5.60",
             "weight, 130, 斤, 65.00",
