@@ -49,7 +49,8 @@ class ConsoleIT extends DeployedEar {
         browser.submit("#login\\:submit");
     }
 
-    private record Paid(Api.Session member, String serviceId, String orderId, String orderNo, String otherStaffName) {
+    private record Paid(Api.Session member, String serviceId, String orderId, String orderNo, String otherStaffName,
+            String otherStaffId) {
     }
 
     private Paid paidOrder() {
@@ -67,9 +68,9 @@ class ConsoleIT extends DeployedEar {
         String assigned = api.get("/api/v1/orders/" + orderId, member.token()).data().getJsonObject("appointment")
                 .getJsonObject("staff").getString("name");
         String other = "钱陪诊" + (System.nanoTime() % 1000);
-        care.staff(other, serviceId);
+        String otherId = care.staff(other, serviceId).getString("id");
         assertTrue(assigned.startsWith("赵陪诊"));
-        return new Paid(member, serviceId, orderId, orderNo, other);
+        return new Paid(member, serviceId, orderId, orderNo, other, otherId);
     }
 
     /** The file behind an export link, fetched with the browser's session. */
@@ -132,6 +133,10 @@ class ConsoleIT extends DeployedEar {
             assertEquals(order.otherStaffName(), browser.text("#staff-name"));
             assertTrue(browser.text("#history").contains("更换陪诊员：原陪诊员临时请假"));
             browser.screenshot("console-order");
+            browser.go("/console/orders.xhtml?staffId=" + order.otherStaffId());
+            assertEquals("1", browser.text("#total"), "the new companion's orders: " + browser.page());
+            assertEquals(order.otherStaffId(), new Select(browser.find("#f-staff")).getFirstSelectedOption()
+                    .getAttribute("value"), "the filter shows what it filters by");
             browser.go("/console/print.xhtml?date=" + Care.slotDay());
             assertTrue(browser.text("body").contains("陪诊员：" + order.otherStaffName()), browser.page());
             assertTrue(browser.text("body").contains(order.orderNo()));
@@ -354,7 +359,7 @@ class ConsoleIT extends DeployedEar {
     void theOrderListSortsOnTheServer() throws Exception {
         JsonObject operator = operator();
         String serviceId = care.service("排序陪诊" + System.nanoTime(), "99.00", 60).getString("id");
-        care.staff("孙陪诊", serviceId);
+        String companion = care.staff("孙陪诊", serviceId).getString("id");
         Api.Session member = api.login(Api.newPhone());
         String sooner = api.post("/api/v1/appointments", Care.booking(serviceId, Care.slot(8), null), member.token())
                 .data().getString("orderNo"); // placed first, for the earlier slot
@@ -367,8 +372,10 @@ class ConsoleIT extends DeployedEar {
             browser.submit("#sort-appointment");
             assertEquals(sooner, browser.text("#orders tbody tr:first-child .order-link"), "soonest appointment first");
             assertEquals(later, browser.text("#orders tbody tr:last-child .order-link"), browser.page());
+            new Select(browser.find("#f-staff")).selectByValue(companion);
             browser.submit("#f-submit");
             assertTrue(browser.driver().getCurrentUrl().contains("sort=appointment"), "a new search keeps the order");
+            assertEquals("2", browser.text("#total"), "both orders are the companion's: " + browser.page());
             browser.go("/console/orders.xhtml?sort=nonsense");
             assertTrue(browser.text("#search-error").contains("未知的排序方式"), browser.page());
         }

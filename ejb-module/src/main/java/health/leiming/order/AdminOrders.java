@@ -99,7 +99,8 @@ public class AdminOrders {
                 .andIfGiven("o.serviceId = :service", "service", strip(filter.serviceId()))
                 .andIfGiven("o.hospitalId = :hospital", "hospital", strip(filter.hospitalId()))
                 .andIfGiven("o.userId = :member", "member", filter.memberId())
-                .andIfGiven("o.orderNo = :orderNo", "orderNo", strip(filter.orderNo()));
+                .andIfGiven("o.orderNo = :orderNo", "orderNo", strip(filter.orderNo()))
+                .andIfGiven("o.staffId = :staff", "staff", strip(filter.staffId()));
         if (filter.date() != null) {
             where.and("o.scheduledTime >= :from and o.scheduledTime < :to")
                     .bind("from", filter.date().atStartOfDay(zone).toInstant())
@@ -140,13 +141,13 @@ public class AdminOrders {
         return refund.view();
     }
 
-    /** A search; a blank or null field does not filter. */
+    /** A search; a blank or null field does not filter. staffId: the companion who has the order. */
     public record Filter(String status, LocalDate date, String serviceId, String hospitalId, String phone,
-            String memberId, String orderNo) {
+            String memberId, String orderNo, String staffId) {
 
         public Filter(String status, LocalDate date, String serviceId, String hospitalId, String phone,
                 String memberId) {
-            this(status, date, serviceId, hospitalId, phone, memberId, null);
+            this(status, date, serviceId, hospitalId, phone, memberId, null, null);
         }
     }
 
@@ -244,6 +245,7 @@ public class AdminOrders {
         Order order = paidNotStarted(orderId, "更换陪诊员");
         Instant now = Instant.now();
         String previous = booking.reassign(order.id(), staffId, now);
+        order.assignedTo(staffId);
         em.persist(order.noted(operator, "更换陪诊员：" + reason.strip(), now));
         outbox.publish(new OrderEvents.OrderReassigned(OrderEvents.OrderFacts.of(order, booking.appointmentOf(order.id())),
                 previous));
@@ -264,6 +266,7 @@ public class AdminOrders {
         em.persist(order.rescheduled(start, operator,
                 "改期：" + format.format(before.start()) + " → " + format.format(start) + "：" + reason.strip(), now));
         Appointment appointment = booking.appointmentOf(order.id());
+        order.assignedTo(appointment.staffId());
         outbox.publish(new OrderEvents.OrderRescheduled(OrderEvents.OrderFacts.of(order, appointment), before.start(),
                 before.staffId().equals(appointment.staffId()) ? null : before.staffId(), reason.strip()));
         return orders.detail(order);

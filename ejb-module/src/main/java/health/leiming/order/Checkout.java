@@ -89,6 +89,7 @@ public class Checkout {
                         .add("price", offer.price()).add("durationMinutes", offer.durationMinutes()).build(),
                 offer.start(), offer.hospitalId(), now);
         Order order = placed.order();
+        order.assignedTo(choice.staffId());
         // Written last, after every check and the person's lock, so that rows (and the locks a
         // database takes for their keys) are held as briefly as possible under concurrent bookings.
         try {

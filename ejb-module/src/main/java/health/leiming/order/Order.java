@@ -89,6 +89,10 @@ public class Order {
     @Column(name = "hospital_id")
     private String hospitalId;
 
+    /** The companion who has it, or null before one is chosen (a copy of the appointment's). */
+    @Column(name = "staff_id")
+    private String staffId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -157,6 +161,11 @@ public class Order {
     public OrderTransition noted(Actor actor, String reason, Instant now) {
         updatedAt = now;
         return new OrderTransition(id, status, status, actor, reason, now);
+    }
+
+    /** The companion who carries it out now (chosen at booking, changed by an operator). */
+    public void assignedTo(String staffId) {
+        this.staffId = staffId;
     }
 
     /** The appointment moved to another start: the order's time follows, and the history says why. */

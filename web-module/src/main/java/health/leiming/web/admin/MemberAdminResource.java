@@ -96,12 +96,14 @@ public class MemberAdminResource {
 
     @GET
     @Path("/orders")
-    @Operation(summary = "Search orders by status, appointment day, service, hospital or member phone")
+    @Operation(summary = "Search orders by status, appointment day, service, hospital, companion, member phone or number")
     public ApiResponse<Page<OrderService.OrderDetail>> orders(@QueryParam("status") String status,
             @QueryParam("date") LocalDate date, @QueryParam("serviceId") String serviceId,
             @QueryParam("hospitalId") String hospitalId, @QueryParam("phone") String phone,
+            @QueryParam("staffId") String staffId, @QueryParam("orderNo") String orderNo,
             @Valid @BeanParam PageParams paging) {
-        return ApiResponse.ok(orders.search(new AdminOrders.Filter(status, date, serviceId, hospitalId, phone, null), paging.request()));
+        return ApiResponse.ok(orders.search(new AdminOrders.Filter(status, date, serviceId, hospitalId, phone, null,
+                orderNo, staffId), paging.request()));
     }
 
     @POST

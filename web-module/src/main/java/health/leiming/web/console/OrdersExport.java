@@ -38,8 +38,8 @@ public class OrdersExport extends XlsxExport<OrderService.OrderDetail> {
     @Override
     Function<PageRequest, Page<OrderService.OrderDetail>> search(HttpServletRequest request) {
         AdminOrders.Filter filter = new AdminOrders.Filter(request.getParameter("status"),
-                date(request.getParameter("date")), null, null, request.getParameter("phone"), null,
-                request.getParameter("orderNo"));
+                date(request.getParameter("date")), request.getParameter("serviceId"), null, request.getParameter("phone"),
+                null, request.getParameter("orderNo"), request.getParameter("staffId"));
         AdminOrders.Sort sort = AdminOrders.Sort.parse(request.getParameter("sort"));
         return page -> orders.search(filter, sort, page);
     }
