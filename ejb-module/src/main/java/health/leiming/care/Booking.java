@@ -263,7 +263,7 @@ public class Booking {
             throw new BusinessException(ErrorKind.CONFLICT, "SLOT_CLOSED", "该时段不可预约：" + closed);
         }
         // the person is locked as a booking locks them: a booking of theirs for that start waits for this move
-        em.find(Person.class, appointment.personId(), LockModeType.PESSIMISTIC_WRITE);
+        em.lock(family.owned(appointment.userId(), appointment.personId()), LockModeType.PESSIMISTIC_WRITE);
         long same = em.createQuery("select count(a) from Appointment a where a.personId = :person"
                 + " and a.scheduledTime = :start and a.status <> 'cancelled' and a.id <> :self", Long.class)
                 .setParameter("person", appointment.personId()).setParameter("start", start)
