@@ -645,6 +645,19 @@ class ConsoleIT extends DeployedEar {
             }
             browser.submit(".enable-" + newcomer);
             assertEquals("启用", browser.text(".status-" + newcomer), browser.page());
+            try (Browser promoted = Browser.open(1440, 900)) {
+                signIn(promoted, newcomer, "Console-Newcomer-7");
+                assertEquals("/console/index.xhtml", promoted.path(), promoted.page());
+                assertFalse(promoted.has("#nav-accounts"));
+                new Select(browser.find("select.role-" + newcomer)).selectByValue("admin");
+                browser.submit(".save-role-" + newcomer);
+                assertTrue(browser.text("#flash").contains("角色已更新"), browser.page());
+                promoted.go("/console/orders.xhtml");
+                assertEquals("/console/login.xhtml", promoted.path(), "a role change ends the session at its next click");
+                assertTrue(promoted.text("#disabled").contains("角色已变更"), promoted.page());
+                signIn(promoted, newcomer, "Console-Newcomer-7");
+                assertTrue(promoted.has("#nav-accounts"), "signed in again, as what they are now");
+            }
 
             browser.submit("#nav-jobs");
             browser.submit("input.start-appointment-reminders");

@@ -8,7 +8,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 /**
- * A disabled admin account, for ActiveAccounts. A session bean, so that it also reads from threads the container did not
+ * A disabled admin account, for ActiveAccounts; an account no longer in the admin role counts as one too,
+ * so that a demoted admin's token or console session stops at once (they sign in again as what they
+ * are now). A session bean, so that it also reads from threads the container did not
  * start a request on (a WebSocket's).
  */
 @Stateless
@@ -26,6 +28,6 @@ public class AdminAccountStatus implements AccountStatus {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean isActive(String subject) {
         AdminAccount account = em.find(AdminAccount.class, subject);
-        return account != null && account.active();
+        return account != null && account.active() && account.role() == AdminAccount.Role.admin;
     }
 }

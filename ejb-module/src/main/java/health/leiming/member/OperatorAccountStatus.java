@@ -9,7 +9,7 @@ import jakarta.persistence.PersistenceContext;
 
 /**
  * A disabled operator account (operators are admin accounts with the operator role), for
- * ActiveAccounts. A session bean, so that it also reads from threads the container did not start a
+ * ActiveAccounts; an operator made admin counts as one too, and signs in again to act as admin. A session bean, so that it also reads from threads the container did not start a
  * request on (a WebSocket's).
  */
 @Stateless
@@ -27,6 +27,6 @@ public class OperatorAccountStatus implements AccountStatus {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean isActive(String subject) {
         AdminAccount account = em.find(AdminAccount.class, subject);
-        return account != null && account.active();
+        return account != null && account.active() && account.role() == AdminAccount.Role.operator;
     }
 }

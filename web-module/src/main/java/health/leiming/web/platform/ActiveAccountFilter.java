@@ -11,8 +11,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 
 /**
- * A disabled account's tokens stop working: a suspended member's, a disabled admin's, a companion's
- * who left or is not yet approved. Their requests are refused with 403 ACCOUNT_DISABLED.
+ * A disabled account's tokens stop working: a suspended member's, a disabled admin's (or one whose
+ * role changed since the token was issued: they sign in again), a companion's who left or is not yet
+ * approved. Their requests are refused with 403 ACCOUNT_DISABLED.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
