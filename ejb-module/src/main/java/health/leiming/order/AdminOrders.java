@@ -12,6 +12,7 @@ import health.leiming.platform.Logs;
 import health.leiming.platform.events.Outbox;
 import health.leiming.platform.Page;
 import health.leiming.platform.PageRequest;
+import health.leiming.platform.Text;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -96,11 +97,11 @@ public class AdminOrders {
         health.leiming.platform.Filter where = new health.leiming.platform.Filter()
                 .andIfGiven("o.status = :status", "status",
                         filter.status() == null || filter.status().isBlank() ? null : OrderStatus.parse(filter.status()))
-                .andIfGiven("o.serviceId = :service", "service", strip(filter.serviceId()))
-                .andIfGiven("o.hospitalId = :hospital", "hospital", strip(filter.hospitalId()))
+                .andIfGiven("o.serviceId = :service", "service", Text.blankToNull(filter.serviceId()))
+                .andIfGiven("o.hospitalId = :hospital", "hospital", Text.blankToNull(filter.hospitalId()))
                 .andIfGiven("o.userId = :member", "member", filter.memberId())
-                .andIfGiven("o.orderNo = :orderNo", "orderNo", strip(filter.orderNo()))
-                .andIfGiven("o.staffId = :staff", "staff", strip(filter.staffId()));
+                .andIfGiven("o.orderNo = :orderNo", "orderNo", Text.blankToNull(filter.orderNo()))
+                .andIfGiven("o.staffId = :staff", "staff", Text.blankToNull(filter.staffId()));
         if (filter.date() != null) {
             where.and("o.scheduledTime >= :from and o.scheduledTime < :to")
                     .bind("from", filter.date().atStartOfDay(zone).toInstant())
@@ -110,11 +111,6 @@ public class AdminOrders {
             where.and("o.userId = :phoneOwner", "phoneOwner", members.idByPhone(filter.phone().strip()).orElse(""));
         }
         return page.read(em, Order.class, "Order o", where, sort.orderBy, orders::line);
-    }
-
-    /** A filter's text without its spaces; blank means "not given". */
-    private static String strip(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /**
@@ -205,8 +201,11 @@ public class AdminOrders {
     /** A companion's orders whose appointments start in [from, to) and hold their slot, in time order. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<OrderService.OrderDetail> companionsOrders(String staffId, LocalDate from, LocalDate to) {
-        return booking.appointmentsOf(staffId, from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant())
-                .stream().map(a -> orders.line(em.find(Order.class, a.orderId()))).toList();
+        return em.createQuery("select o from Order o where o.staffId = :staff and o.scheduledTime >= :from"
+                + " and o.scheduledTime < :to and o.status <> :cancelled order by o.scheduledTime, o.id", Order.class)
+                .setParameter("staff", staffId).setParameter("from", from.atStartOfDay(zone).toInstant())
+                .setParameter("to", to.atStartOfDay(zone).toInstant()).setParameter("cancelled", OrderStatus.cancelled)
+                .getResultStream().map(orders::line).toList();
     }
 
     /** One order with its appointment, history and refund. */

@@ -10,6 +10,7 @@ import health.leiming.platform.ErrorKind;
 import health.leiming.platform.Filter;
 import health.leiming.platform.Page;
 import health.leiming.platform.PageRequest;
+import health.leiming.platform.Text;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -84,8 +85,8 @@ public class Reviews {
             throw new BusinessException(ErrorKind.BAD_REQUEST, "RATING_INVALID", "评分应为1到5");
         }
         Filter filter = new Filter()
-                .andIfGiven("r.serviceId = :service", "service", serviceId == null || serviceId.isBlank() ? null : serviceId)
-                .andIfGiven("r.staffId = :staff", "staff", staffId == null || staffId.isBlank() ? null : staffId)
+                .andIfGiven("r.serviceId = :service", "service", Text.blankToNull(serviceId))
+                .andIfGiven("r.staffId = :staff", "staff", Text.blankToNull(staffId))
                 .andIfGiven("r.rating <= :rating", "rating", maxRating);
         return page.read(em, Review.class, "Review r", filter, "r.createdAt desc, r.id", review -> {
             Review.ReviewView view = review.view();

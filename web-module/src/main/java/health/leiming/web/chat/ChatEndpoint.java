@@ -30,8 +30,8 @@ import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -82,10 +82,7 @@ public class ChatEndpoint {
     public static class Handshake extends ServerEndpointConfig.Configurator {
         @Override
         public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-            List<String> authorization = request.getHeaders().entrySet().stream()
-                    .filter(e -> e.getKey().equalsIgnoreCase("Authorization")).map(Map.Entry::getValue).findFirst()
-                    .orElse(List.of());
-            String header = authorization.isEmpty() ? "" : authorization.get(0);
+            String header = Objects.requireNonNullElse(header(request, "Authorization"), "");
             config.getUserProperties().remove(TOKEN);
             config.getUserProperties().remove(STAFF_SESSION);
             if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -6,7 +6,6 @@ import health.leiming.platform.AuditTrail;
 import health.leiming.platform.BusinessException;
 import health.leiming.web.admin.AdminAccountResource.NewAccount;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.validation.Validator;
@@ -68,8 +67,8 @@ public class AccountsPage {
     }
 
     public void changeRole() {
-        String id = param("accountId");
-        String newRole = param("role");
+        String id = Console.param("accountId");
+        String newRole = Console.param("role");
         if (change("CONSOLE POST /accounts/{id}/role", id, refusal -> null,
                 () -> accounts.change(console.getUser().id(), id, null, newRole, null)) != null) {
             Console.info("角色已更新");
@@ -85,7 +84,7 @@ public class AccountsPage {
     }
 
     private void enable(boolean active) {
-        String id = param("accountId");
+        String id = Console.param("accountId");
         if (change("CONSOLE POST /accounts/{id}/" + (active ? "enable" : "disable"), id, refusal -> null,
                 () -> accounts.change(console.getUser().id(), id, null, null, active)) != null) {
             Console.info(active ? "账号已启用" : "账号已停用，其登录已全部失效");
@@ -93,8 +92,8 @@ public class AccountsPage {
     }
 
     public void reset() {
-        String id = param("accountId");
-        String newPassword = param("newPassword");
+        String id = Console.param("accountId");
+        String newPassword = Console.param("newPassword");
         if (change("CONSOLE POST /accounts/{id}/reset", id, refusal -> null,
                 () -> accounts.reset(console.getUser().id(), id, newPassword)) != null) {
             Console.info("密码已重置；该账号需重新绑定身份验证器");
@@ -107,10 +106,6 @@ public class AccountsPage {
         AdminAccount.AdminView result = Actions.auditedAt(audit, user.id(), user.role(), action, id, field, work);
         list = null;
         return result;
-    }
-
-    private static String param(String name) {
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
     }
 
     public String statusLabel(AdminAccount.AdminView account) {

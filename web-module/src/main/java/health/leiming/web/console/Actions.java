@@ -51,6 +51,17 @@ final class Actions {
         return violations.isEmpty();
     }
 
+    /**
+     * On the page a change redirected to with {@code done=...} in its query (see {@link #redirect}): says
+     * what was done, once, on that first GET (not again on the page's own posts).
+     */
+    static void sayDone(Function<String, String> message) {
+        String done = Console.param("done");
+        if (done != null && !FacesContext.getCurrentInstance().isPostback()) {
+            Console.info(message.apply(done));
+        }
+    }
+
     /** After a change, the page's own address (a reload does not post again); {@code query} starts with "?". */
     static void redirect(String page, String query) throws IOException {
         ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();

@@ -5,7 +5,6 @@ import health.leiming.content.ArticleView;
 import health.leiming.content.KnowledgeBase;
 import health.leiming.platform.AuditTrail;
 import health.leiming.platform.BusinessException;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -53,14 +52,11 @@ public class ArticlePage implements Serializable {
 
     /** f:viewAction: an existing article's fields, once per view; a new one starts empty. */
     public void load() {
-        String done = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("done");
-        if (done != null && !FacesContext.getCurrentInstance().isPostback()) {
-            Console.info(switch (done) {
-                case "published" -> "文章已发布，会员现在可以看到";
-                case "withdrawn" -> "已撤回，会员不再看到这篇文章";
-                default -> "已保存草稿";
-            });
-        }
+        Actions.sayDone(done -> switch (done) {
+            case "published" -> "文章已发布，会员现在可以看到";
+            case "withdrawn" -> "已撤回，会员不再看到这篇文章";
+            default -> "已保存草稿";
+        });
         if (saved != null || id == null || id.isBlank()) {
             return;
         }

@@ -5,7 +5,6 @@ import health.leiming.care.SlotGrid;
 import health.leiming.order.AdminOrders;
 import health.leiming.order.OrderService;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.DayOfWeek;
@@ -49,7 +48,7 @@ public class CompanionWeek {
     }
 
     private LocalDate monday() {
-        String given = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("week");
+        String given = Console.param("week");
         LocalDate day;
         try {
             day = given == null || given.isBlank() ? LocalDate.now(rules.grid().zone()) : LocalDate.parse(given.strip());

@@ -126,6 +126,11 @@ public class Console {
         return query.toString();
     }
 
+    /** A parameter of the current request (a form's plain field, a GET parameter), or null. */
+    static String param(String name) {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
+    }
+
     static void error(String clientId, String message) {
         FacesContext.getCurrentInstance().addMessage(clientId,
                 new jakarta.faces.application.FacesMessage(jakarta.faces.application.FacesMessage.SEVERITY_ERROR,

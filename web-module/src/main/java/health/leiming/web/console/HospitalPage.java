@@ -7,7 +7,6 @@ import health.leiming.platform.BusinessException;
 import health.leiming.web.admin.CatalogAdminResource.DepartmentRequest;
 import health.leiming.web.admin.CatalogAdminResource.DoctorRequest;
 import health.leiming.web.admin.CatalogAdminResource.HospitalRequest;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -107,14 +106,11 @@ public class HospitalPage implements Serializable {
             doctorSpecialty = d.specialty();
             doctorActive = d.active();
         });
-        String done = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("done");
-        if (done != null && !FacesContext.getCurrentInstance().isPostback()) {
-            Console.info(switch (done) {
-                case "department" -> "科室已保存";
-                case "doctor" -> "医生已保存";
-                default -> "医院已保存";
-            });
-        }
+        Actions.sayDone(done -> switch (done) {
+            case "department" -> "科室已保存";
+            case "doctor" -> "医生已保存";
+            default -> "医院已保存";
+        });
     }
 
     public void saveHospital() throws IOException {
@@ -187,9 +183,7 @@ public class HospitalPage implements Serializable {
 
     /** The doctor the side form edits (the doctor parameter), if they are this hospital's. */
     public Optional<HospitalView.DoctorView> editedDoctor() {
-        return saved == null || doctor == null ? Optional.empty()
-                : saved.departments().stream().flatMap(d -> d.doctors().stream())
-                        .filter(d -> d.id().equals(doctor)).findFirst();
+        return doctor == null ? Optional.empty() : getDoctors().stream().filter(d -> d.id().equals(doctor)).findFirst();
     }
 
     /** An id was given but names no hospital: the page says so instead of offering a new one. */

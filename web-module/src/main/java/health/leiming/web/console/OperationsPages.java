@@ -9,8 +9,8 @@ import health.leiming.platform.AuditEntry;
 import health.leiming.platform.AuditTrail;
 import health.leiming.platform.Page;
 import health.leiming.platform.PageRequest;
+import health.leiming.platform.Text;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
@@ -66,7 +66,7 @@ public class OperationsPages {
     }
 
     public void startJob() {
-        String job = param("job");
+        String job = Console.param("job");
         if (!JOBS.containsKey(job)) {
             Console.error(null, "未知的作业");
             return;
@@ -99,13 +99,13 @@ public class OperationsPages {
     }
 
     public void replay() {
-        String id = param("deliveryId");
+        String id = Console.param("deliveryId");
         act("CONSOLE POST /notifications/{id}/replay", id, () -> deliveries.replay(id).id(), "已重新排队发送，通知编号 ");
     }
 
     public Page<AuditEntry.AuditView> getEntries() {
         if (entries == null) {
-            entries = audit.query(blankToNull(personId), blankToNull(actorId), new PageRequest(Math.max(page, 1), SIZE));
+            entries = audit.query(Text.blankToNull(personId), Text.blankToNull(actorId), new PageRequest(Math.max(page, 1), SIZE));
         }
         return entries;
     }
@@ -136,19 +136,11 @@ public class OperationsPages {
 
     private static Long executionId() {
         try {
-            return Long.valueOf(param("executionId"));
+            return Long.valueOf(Console.param("executionId"));
         } catch (NumberFormatException e) {
             Console.error(null, "执行编号不正确");
             return null;
         }
-    }
-
-    private static String param(String name) {
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     public String getActorId() {

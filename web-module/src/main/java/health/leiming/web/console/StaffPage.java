@@ -89,7 +89,7 @@ public class StaffPage {
     }
 
     public void start() {
-        String code = param("code");
+        String code = Console.param("code");
         act("STAFF POST /staff/tasks/{id}/start", orderId -> tasks.start(staff.staffId(), orderId,
                 code == null ? "" : code.strip()), "签到成功，服务开始");
     }
@@ -99,17 +99,13 @@ public class StaffPage {
     }
 
     private void act(String action, java.util.function.Function<String, StaffTasks.Task> work, String done) {
-        String orderId = param("orderId");
+        String orderId = Console.param("orderId");
         StaffTasks.Task task = Actions.audited(audit, staff.staffId(), "staff", action, orderId, null,
                 () -> work.apply(orderId));
         if (task != null) {
             Console.info("订单" + task.orderNo() + "：" + done);
         }
         days = null;
-    }
-
-    private static String param(String name) {
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
     }
 
     /** A day's heading and its tasks. */
