@@ -51,6 +51,7 @@ class ArchitectureTest {
                 .layer("notify").definedBy("health.leiming.notify..")
                 .layer("wecom").definedBy("health.leiming.wecom..")
                 .layer("privacy").definedBy("health.leiming.privacy..")
+                .layer("interop").definedBy("health.leiming.interop..")
                 .whereLayer("platform").mayNotAccessAnyLayer()
                 .whereLayer("integration").mayOnlyAccessLayers("platform")
                 .whereLayer("member").mayOnlyAccessLayers("platform", "integration")
@@ -64,6 +65,8 @@ class ArchitectureTest {
                 .whereLayer("wecom").mayNotBeAccessedByAnyLayer()
                 .whereLayer("privacy").mayOnlyAccessLayers("platform", "member")
                 .whereLayer("privacy").mayNotBeAccessedByAnyLayer()
+                .whereLayer("interop").mayOnlyAccessLayers("platform", "integration", "member", "health", "care")
+                .whereLayer("interop").mayNotBeAccessedByAnyLayer()
                 .check(CORE);
     }
 

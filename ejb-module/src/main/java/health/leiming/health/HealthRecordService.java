@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Records, lists, corrects and deletes a person's measurements. Every access is checked against
@@ -52,37 +54,72 @@ public class HealthRecordService {
     DailyRollup rollup;
 
     public RecordView record(String memberId, String personId, RecordInput input) {
-        return audit.audited(memberId, FamilyService.personOrSelf(memberId, personId), "health.record.create", null, () -> {
-            Person person = family.lockedForHealthChange(memberId, personId); // roll-ups stay exact
-            Measurement m = measurement(input);
-            Instant now = Instant.now();
-            Instant recordedAt = recordedAt(input.recordedAt(), now);
-            HealthRecord.Source source = source(input.source());
-            String deviceId = Text.blankToNull(input.deviceId());
-            if (deviceId != null) {
-                HealthRecord existing = sameDeviceReading(person.id(), m.type(), recordedAt, source, deviceId);
-                if (existing != null) {
-                    return view(existing).asDuplicate();
-                }
+        return audit.audited(memberId, FamilyService.personOrSelf(memberId, personId), "health.record.create", null,
+                () -> store(family.lockedForHealthChange(memberId, personId), input)); // locked: roll-ups stay exact
+    }
+
+    /**
+     * A reading a hospital's system sends for a person (FHIR Observation): validated, classified, rolled up
+     * and alerted exactly as the member's own. The caller (interop) has checked the member's authorisation
+     * for that hospital and audits the write with the hospital's client as actor.
+     */
+    public RecordView recordFromHospital(String personId, RecordInput input) {
+        FamilyService.PersonRef person = family.lookup(personId).orElseThrow(() -> BusinessException.notFound("就诊人"));
+        return store(family.lockedForHealthChange(person.ownerId(), person.id()), input);
+    }
+
+    /**
+     * A person's readings, for a hospital's system (interop has checked the member's authorisation and
+     * audits the read): of the given types (all when empty), glucose only at the given times of day (any when
+     * empty), in [from, to), newest or oldest first.
+     */
+    public Page<RecordView> ofPerson(String personId, Set<MeasurementType> types, Set<GlucoseContext> glucoseContexts,
+            Instant from, Instant to, boolean newestFirst, PageRequest page) {
+        Filter filter = new Filter().and("r.personId = :person", "person", personId)
+                .andIfGiven("r.type in :types", "types", types.isEmpty() ? null : List.copyOf(types))
+                .andIfGiven("(r.context is null or r.context in :contexts)", "contexts",
+                        glucoseContexts.isEmpty() ? null : List.copyOf(glucoseContexts))
+                .andIfGiven("r.recordedAt >= :from", "from", from)
+                .andIfGiven("r.recordedAt < :to", "to", to);
+        return page.read(em, HealthRecord.class, "HealthRecord r", filter,
+                newestFirst ? "r.recordedAt desc, r.id" : "r.recordedAt, r.id", this::view);
+    }
+
+    /** One reading, for a hospital's system (interop checks its authorisation for the person); empty when none. */
+    public Optional<RecordView> reading(String recordId) {
+        HealthRecord record = recordId == null ? null : em.find(HealthRecord.class, recordId);
+        return Optional.ofNullable(record).map(this::view);
+    }
+
+    private RecordView store(Person person, RecordInput input) {
+        Measurement m = measurement(input);
+        Instant now = Instant.now();
+        Instant recordedAt = recordedAt(input.recordedAt(), now);
+        HealthRecord.Source source = source(input.source());
+        String deviceId = Text.blankToNull(input.deviceId());
+        if (deviceId != null) {
+            HealthRecord existing = sameDeviceReading(person.id(), m.type(), recordedAt, source, deviceId);
+            if (existing != null) {
+                return view(existing).asDuplicate();
             }
-            // Only a weight is classified with the height (BMI): no profile read for the other types.
-            Indicator indicator = m.indicator(m.type() == MeasurementType.weight ? profiles.heightOf(person.id()) : null);
-            HealthRecord record = new HealthRecord(person.id(), m, indicator, source, deviceId, recordedAt,
-                    Text.blankToNull(input.notes()), original(input), input.unit(), now);
-            em.persist(record);
-            if (deviceId != null) { // only a device reading has a unique key to collide on (see sameDeviceReading)
-                try {
-                    em.flush();
-                } catch (PersistenceException e) {
-                    // The same device reading arrived twice at the same moment; the other request stored it.
-                    throw new BusinessException(ErrorKind.CONFLICT, "RECORD_DUPLICATE", "该设备数据正在同步，请稍后刷新");
-                }
+        }
+        // Only a weight is classified with the height (BMI): no profile read for the other types.
+        Indicator indicator = m.indicator(m.type() == MeasurementType.weight ? profiles.heightOf(person.id()) : null);
+        HealthRecord record = new HealthRecord(person.id(), m, indicator, source, deviceId, recordedAt,
+                Text.blankToNull(input.notes()), original(input), input.unit(), now);
+        em.persist(record);
+        if (deviceId != null) { // only a device reading has a unique key to collide on (see sameDeviceReading)
+            try {
+                em.flush();
+            } catch (PersistenceException e) {
+                // The same device reading arrived twice at the same moment; the other request stored it.
+                throw new BusinessException(ErrorKind.CONFLICT, "RECORD_DUPLICATE", "该设备数据正在同步，请稍后刷新");
             }
-            rollup.add(person.id(), m.type(), new TrendAnalysis.Reading(recordedAt, record.reading(), record.diastolic(),
-                    indicator));
-            raiseAlertIfDangerous(person, record, indicator);
-            return record.view(indicator, 0);
-        });
+        }
+        rollup.add(person.id(), m.type(), new TrendAnalysis.Reading(recordedAt, record.reading(), record.diastolic(),
+                indicator));
+        raiseAlertIfDangerous(person, record, indicator);
+        return record.view(indicator, 0);
     }
 
     public RecordView get(String memberId, String recordId) {

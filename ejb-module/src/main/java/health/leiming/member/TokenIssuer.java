@@ -11,6 +11,7 @@ import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -33,13 +34,27 @@ public class TokenIssuer {
     Duration accessTokenTtl;
 
     public AccessToken issue(String subject, Set<String> groups, Instant now) {
+        return issue(subject, groups, Map.of(), accessTokenTtl, now);
+    }
+
+    /**
+     * A token with claims of its own (a hospital client's granted "scope") and its own lifetime (a hospital
+     * client's tokens live minutes, not hours).
+     */
+    public AccessToken issue(String subject, Set<String> groups, Map<String, String> extraClaims, Duration ttl,
+            Instant now) {
         JsonObject header = Json.createObjectBuilder()
                 .add("alg", "RS256")
                 .add("typ", "JWT")
                 .add("kid", keys.keyId())
                 .build();
-        JsonObject claims = claims(issuer, subject, groups, now, now.plus(accessTokenTtl), Ids.newId());
-        return new AccessToken(sign(header, claims), accessTokenTtl.toSeconds());
+        JsonObject claims = claims(issuer, subject, groups, now, now.plus(ttl), Ids.newId());
+        if (!extraClaims.isEmpty()) {
+            var withExtra = Json.createObjectBuilder(claims);
+            extraClaims.forEach(withExtra::add);
+            claims = withExtra.build();
+        }
+        return new AccessToken(sign(header, claims), ttl.toSeconds());
     }
 
     /** The claims of a token, kept separate so that unit tests can check them without keys. */

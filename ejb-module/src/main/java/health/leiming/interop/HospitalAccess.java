@@ -1,0 +1,180 @@
+package health.leiming.interop;
+
+import health.leiming.care.Catalog;
+import health.leiming.health.GlucoseContext;
+import health.leiming.health.HealthRecordService;
+import health.leiming.health.MeasurementType;
+import health.leiming.health.RecordView;
+import health.leiming.member.FamilyService;
+import health.leiming.platform.AuditTrail;
+import health.leiming.platform.BusinessException;
+import health.leiming.platform.ConsentKind;
+import health.leiming.platform.Consents;
+import health.leiming.platform.ErrorKind;
+import health.leiming.platform.Page;
+import health.leiming.platform.PageRequest;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+
+/**
+ * What a hospital's system may read and write through /fhir/r4: a person (Patient) only while their member
+ * authorises that hospital, their readings (Observation) only while the member also consents to the
+ * processing of health data. Anything else is not found, and the refusal is audited. Every read and write
+ * is audited with the client as actor.
+ */
+@Stateless
+public class HospitalAccess {
+
+    private static final String ROLE = HospitalClients.GROUP;
+
+    @PersistenceContext(unitName = "leiming")
+    EntityManager em;
+
+    @Inject
+    HospitalConsents consents;
+
+    @Inject
+    Consents memberConsents;
+
+    @Inject
+    FamilyService family;
+
+    @Inject
+    HealthRecordService records;
+
+    @Inject
+    Catalog catalog;
+
+    @Inject
+    AuditTrail audit;
+
+    public Patient patient(HospitalCaller caller, String personId) {
+        caller.require("Patient", FhirScopes.Access.read);
+        FamilyService.PersonRef person = authorised(caller, personId, false, "fhir.Patient.read", personId);
+        audit.queue(caller.clientId(), ROLE, person.id(), "fhir.Patient.read", person.id(), AuditTrail.SUCCESS);
+        return FhirMapping.patient(family.get(person.ownerId(), person.id()));
+    }
+
+    /** The people who authorised the caller's hospital, a page at a time. */
+    public Page<Patient> patients(HospitalCaller caller, PageRequest page) {
+        caller.require("Patient", FhirScopes.Access.read);
+        return consents.persons(caller.hospitalId(), page).map(personId -> {
+            FamilyService.PersonRef person = family.lookup(personId).orElseThrow();
+            audit.queue(caller.clientId(), ROLE, personId, "fhir.Patient.search", personId, AuditTrail.SUCCESS);
+            return FhirMapping.patient(family.get(person.ownerId(), personId));
+        });
+    }
+
+    public Observation observation(HospitalCaller caller, String recordId) {
+        caller.require("Observation", FhirScopes.Access.read);
+        RecordView record = records.reading(recordId).orElse(null);
+        authorised(caller, record == null ? null : record.personId(), true, "fhir.Observation.read", recordId);
+        audit.queue(caller.clientId(), ROLE, record.personId(), "fhir.Observation.read", recordId, AuditTrail.SUCCESS);
+        return FhirMapping.observation(record);
+    }
+
+    /**
+     * A person's readings: of the codes given (all when none), in [from, to), newest first or oldest first.
+     * An unknown code finds nothing, as FHIR search does.
+     */
+    public Page<Observation> observations(HospitalCaller caller, String personId, List<String> loincCodes, Instant from,
+            Instant to, boolean newestFirst, PageRequest page) {
+        caller.require("Observation", FhirScopes.Access.read);
+        FamilyService.PersonRef person = authorised(caller, personId, true, "fhir.Observation.search", null);
+        Set<MeasurementType> types = EnumSet.noneOf(MeasurementType.class);
+        Set<GlucoseContext> contexts = EnumSet.noneOf(GlucoseContext.class);
+        for (String code : loincCodes) {
+            FhirMapping.code(code).ifPresent(known -> {
+                types.add(known.type());
+                if (known.glucoseContexts() != null) {
+                    contexts.addAll(known.glucoseContexts());
+                }
+            });
+        }
+        if (!loincCodes.isEmpty() && types.isEmpty()) {
+            return new Page<>(List.of(), page.page(), page.size(), 0);
+        }
+        Page<RecordView> found = records.ofPerson(person.id(), types, contexts, from, to, newestFirst, page);
+        audit.queue(caller.clientId(), ROLE, person.id(), "fhir.Observation.search", null, AuditTrail.SUCCESS);
+        return found.map(FhirMapping::observation);
+    }
+
+    /**
+     * Records a hospital's Observation as a reading of the person it names, once per identifier: sent again,
+     * it answers the reading recorded the first time.
+     */
+    public Stored record(HospitalCaller caller, Observation observation) {
+        caller.require("Observation", FhirScopes.Access.write);
+        String reference = observation.getSubject().getReference();
+        if (reference == null || !reference.startsWith("Patient/")) {
+            throw FhirMapping.invalid("subject 须为 Patient/{id}");
+        }
+        String personId = reference.substring("Patient/".length());
+        Identifier identifier = observation.getIdentifier().stream().filter(i -> i.hasSystem() && i.hasValue()).findFirst()
+                .orElseThrow(() -> FhirMapping.invalid("需要 identifier（system 和 value），用于识别重复提交"));
+        if (identifier.getSystem().length() > 255 || identifier.getValue().length() > 128) {
+            throw FhirMapping.invalid("identifier 的 system 最多255个字符，value 最多128个字符");
+        }
+        FamilyService.PersonRef person = authorised(caller, personId, true, "fhir.Observation.create", null);
+        ObservationId.Key key = new ObservationId.Key(caller.hospitalId(), identifier.getSystem(), identifier.getValue());
+        ObservationId known = em.find(ObservationId.class, key);
+        if (known != null) {
+            if (!known.personId().equals(person.id())) {
+                throw new BusinessException(ErrorKind.CONFLICT, "IDENTIFIER_IN_USE", "该 identifier 已用于另一位患者的 Observation");
+            }
+            RecordView earlier = known.recordId() == null ? null : records.reading(known.recordId()).orElse(null);
+            if (earlier == null) {
+                throw new BusinessException(ErrorKind.GONE, "OBSERVATION_DELETED", "该 Observation 已记录过，并已被会员删除");
+            }
+            return new Stored(FhirMapping.observation(earlier), false);
+        }
+        ObservationId claim = new ObservationId(key.hospitalId(), key.system(), key.value(), person.id(), Instant.now());
+        try {
+            em.persist(claim);
+            em.flush(); // the key first: the same Observation sent twice at once is recorded once
+        } catch (PersistenceException e) {
+            throw new BusinessException(ErrorKind.CONFLICT, "OBSERVATION_IN_PROGRESS", "相同 identifier 的 Observation 正在处理，请稍后重试");
+        }
+        RecordView stored = records.recordFromHospital(person.id(), FhirMapping.reading(observation));
+        claim.recorded(stored.id());
+        audit.record(caller.clientId(), ROLE, person.id(), "fhir.Observation.create", stored.id(), AuditTrail.SUCCESS);
+        return new Stored(FhirMapping.observation(stored), true);
+    }
+
+    /** A hospital of the catalog (public facts only). */
+    public Organization organization(HospitalCaller caller, String hospitalId) {
+        caller.require("Organization", FhirScopes.Access.read);
+        return FhirMapping.organization(catalog.hospital(hospitalId, false));
+    }
+
+    /**
+     * The person, when the caller's hospital is authorised for them (and, for health data, their member
+     * consents to its processing); a 404 otherwise, audited as denied.
+     */
+    private FamilyService.PersonRef authorised(HospitalCaller caller, String personId, boolean healthData, String action,
+            String resourceId) {
+        FamilyService.PersonRef person = personId == null ? null : family.lookup(personId).orElse(null);
+        boolean allowed = person != null && consents.granted(person.id(), caller.hospitalId())
+                && (!healthData || memberConsents.allows(person.ownerId(), ConsentKind.health_data));
+        if (!allowed) {
+            audit.queue(caller.clientId(), ROLE, person == null ? null : person.id(), action, resourceId, AuditTrail.DENIED);
+            throw BusinessException.notFound(healthData && resourceId != null ? "Observation" : "Patient");
+        }
+        return person;
+    }
+
+    /** An Observation as stored, and whether this request created it. */
+    public record Stored(Observation observation, boolean created) {
+    }
+}

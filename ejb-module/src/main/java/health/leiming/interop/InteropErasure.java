@@ -1,0 +1,39 @@
+package health.leiming.interop;
+
+import health.leiming.platform.Erasure;
+import health.leiming.platform.ErasureSubject;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Map;
+
+/**
+ * The interop context's part of erasing an account or a person: their hospital authorisations, and which
+ * hospital Observations became their readings (the readings themselves go with the health context's part).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class InteropErasure implements Erasure {
+
+    @PersistenceContext(unitName = "leiming")
+    EntityManager em;
+
+    @Override
+    public int stage() {
+        return 20;
+    }
+
+    @Override
+    public Map<String, Integer> erase(ErasureSubject subject) {
+        if (subject.personIds().isEmpty()) {
+            return Map.of();
+        }
+        int consents = em.createQuery("delete from HospitalConsent c where c.personId in :persons")
+                .setParameter("persons", subject.personIds()).executeUpdate();
+        int observations = em.createQuery("delete from ObservationId o where o.personId in :persons")
+                .setParameter("persons", subject.personIds()).executeUpdate();
+        return Map.of("hospital-consents", consents, "hospital-observation-ids", observations);
+    }
+}

@@ -1,0 +1,49 @@
+-- Hospital integration (FHIR R4, issue 17). MySQL and MariaDB.
+-- fhir_clients: hospital systems registered as SMART Backend Services clients (public keys only).
+-- fhir_used_assertions: the jti of each client assertion accepted, until it expires (replays refused).
+-- hospital_consents: a member's authorisation of one hospital for one of their people.
+-- fhir_observation_ids: a hospital's Observation identifier and the reading it became (sent twice, stored once).
+
+CREATE TABLE fhir_clients (
+  id          VARCHAR(36)   NOT NULL PRIMARY KEY,
+  hospital_id VARCHAR(36)   NOT NULL,
+  name        VARCHAR(100)  NOT NULL,
+  public_keys TEXT          NOT NULL,
+  scopes      VARCHAR(1000) NOT NULL,
+  active      BOOLEAN       NOT NULL,
+  created_at  DATETIME(6)   NOT NULL,
+  created_by  VARCHAR(36),
+  version     BIGINT        DEFAULT 0 NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE fhir_used_assertions (
+  client_id  VARCHAR(36)  NOT NULL,
+  jti        VARCHAR(128) NOT NULL,
+  expires_at DATETIME(6)  NOT NULL,
+  PRIMARY KEY (client_id, jti)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE INDEX idx_fhir_used_assertions_expires ON fhir_used_assertions (expires_at);
+
+CREATE TABLE hospital_consents (
+  id          VARCHAR(36)  NOT NULL PRIMARY KEY,
+  member_id   VARCHAR(36)  NOT NULL,
+  person_id   VARCHAR(36)  NOT NULL,
+  hospital_id VARCHAR(36)  NOT NULL,
+  granted_at  DATETIME(6)  NOT NULL,
+  revoked_at  DATETIME(6) ,
+  version     BIGINT       DEFAULT 0 NOT NULL,
+  CONSTRAINT uk_hospital_consents UNIQUE (person_id, hospital_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE INDEX idx_hospital_consents_member ON hospital_consents (member_id);
+CREATE INDEX idx_hospital_consents_hospital ON hospital_consents (hospital_id, granted_at);
+
+CREATE TABLE fhir_observation_ids (
+  hospital_id VARCHAR(36)  NOT NULL,
+  id_system   VARCHAR(255) NOT NULL,
+  id_value    VARCHAR(128) NOT NULL,
+  person_id   VARCHAR(36)  NOT NULL,
+  record_id   VARCHAR(36),
+  created_at  DATETIME(6)  NOT NULL,
+  PRIMARY KEY (hospital_id, id_system, id_value)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE INDEX idx_fhir_observation_ids_person ON fhir_observation_ids (person_id);
