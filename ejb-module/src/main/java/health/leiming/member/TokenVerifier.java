@@ -45,6 +45,15 @@ public class TokenVerifier {
 
     /** Whose token this is, or empty when it is not a valid token of ours. */
     public Optional<Bearer> verify(String token) {
+        return claims(token).map(claims -> new Bearer(claims.getString("sub"), groups(claims),
+                Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue())));
+    }
+
+    /**
+     * The claims of a valid token of ours whose account is still active (a hospital client's "scope" and
+     * "hospital" among them), or empty.
+     */
+    public Optional<JsonObject> claims(String token) {
         if (token == null) {
             return Optional.empty();
         }
@@ -69,14 +78,11 @@ public class TokenVerifier {
                     || Instant.now().getEpochSecond() >= claims.getJsonNumber("exp").longValue()) {
                 return Optional.empty();
             }
-            Set<String> groups = claims.getJsonArray("groups").getValuesAs(JsonString.class).stream()
-                    .map(JsonString::getString).collect(Collectors.toUnmodifiableSet());
-            Bearer bearer = new Bearer(claims.getString("sub"), groups,
-                    Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue()));
-            if (!activeAccounts.isActive(bearer.subject(), groups)) {
+            claims.getString("sub"); // a token without a subject is not one of ours
+            if (!activeAccounts.isActive(claims.getString("sub"), groups(claims))) {
                 return Optional.empty();
             }
-            return Optional.of(bearer);
+            return Optional.of(claims);
         } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException | NullPointerException
                 | jakarta.json.JsonException e) {
             return Optional.empty(); // not a token of ours
@@ -84,6 +90,11 @@ public class TokenVerifier {
             LOG.warning(() -> "Token not verified: " + e);
             return Optional.empty();
         }
+    }
+
+    private static Set<String> groups(JsonObject claims) {
+        return claims.getJsonArray("groups").getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private PublicKey publicKey() throws GeneralSecurityException {

@@ -1,0 +1,86 @@
+package health.leiming.web.fhir;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.Date;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.UriType;
+
+/**
+ * What the FHIR API really does, for hospital systems to discover: the CapabilityStatement (resources,
+ * interactions, search parameters, SMART on FHIR security) and the SMART configuration (the token
+ * endpoint and how to authenticate there).
+ */
+final class FhirCapabilities {
+
+    private static final Date PUBLISHED = new Date(1_796_169_600_000L); // 2026-12-02
+
+    private FhirCapabilities() {
+    }
+
+    static CapabilityStatement statement(String base) {
+        CapabilityStatement cs = new CapabilityStatement();
+        cs.setStatus(Enumerations.PublicationStatus.ACTIVE);
+        cs.setDate(PUBLISHED);
+        cs.setPublisher("雷鸣健康");
+        cs.setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE);
+        cs.getSoftware().setName("Leiming Health");
+        cs.getImplementation().setDescription("雷鸣健康 FHIR R4 接口（医院对接）").setUrl(base);
+        cs.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
+        cs.addFormat("application/fhir+json");
+        CapabilityStatement.CapabilityStatementRestComponent rest = cs.addRest();
+        rest.setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+        var security = rest.getSecurity();
+        security.addService(new CodeableConcept().addCoding(new Coding(
+                "http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR")));
+        security.setDescription("SMART Backend Services: client_credentials with a private_key_jwt client assertion"
+                + " (RS384 or ES384); system scopes such as system/Observation.read.");
+        Extension oauth = security.addExtension().setUrl("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");
+        oauth.addExtension().setUrl("token").setValue(new UriType(base + "/auth/token"));
+
+        CapabilityStatementRestResourceComponent patient = rest.addResource().setType("Patient");
+        patient.addInteraction().setCode(TypeRestfulInteraction.READ);
+        patient.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+        patient.addSearchParam().setName("_count").setType(Enumerations.SearchParamType.NUMBER)
+                .setDocumentation("Page size, at most 100");
+
+        CapabilityStatementRestResourceComponent observation = rest.addResource().setType("Observation");
+        observation.addSupportedProfile("http://hl7.org/fhir/StructureDefinition/vitalsigns");
+        observation.addInteraction().setCode(TypeRestfulInteraction.READ);
+        observation.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+        observation.addInteraction().setCode(TypeRestfulInteraction.CREATE)
+                .setDocumentation("Idempotent on Observation.identifier: the same identifier sent again answers the"
+                        + " reading recorded the first time (200 instead of 201).");
+        observation.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE)
+                .setDocumentation("Required");
+        observation.addSearchParam().setName("code").setType(Enumerations.SearchParamType.TOKEN)
+                .setDocumentation("LOINC codes, comma-separated");
+        observation.addSearchParam().setName("date").setType(Enumerations.SearchParamType.DATE)
+                .setDocumentation("Prefixes eq, ge, gt, le, lt; repeat for a range");
+        observation.addSearchParam().setName("_count").setType(Enumerations.SearchParamType.NUMBER);
+        observation.addSearchParam().setName("_sort").setType(Enumerations.SearchParamType.STRING)
+                .setDocumentation("date or -date (the default)");
+
+        CapabilityStatementRestResourceComponent organization = rest.addResource().setType("Organization");
+        organization.addInteraction().setCode(TypeRestfulInteraction.READ);
+        return cs;
+    }
+
+    static JsonObject smartConfiguration(String base) {
+        return Json.createObjectBuilder()
+                .add("token_endpoint", base + "/auth/token")
+                .add("grant_types_supported", Json.createArrayBuilder().add("client_credentials"))
+                .add("token_endpoint_auth_methods_supported", Json.createArrayBuilder().add("private_key_jwt"))
+                .add("token_endpoint_auth_signing_alg_values_supported", Json.createArrayBuilder().add("RS384").add("ES384"))
+                .add("scopes_supported", Json.createArrayBuilder().add("system/Patient.read").add("system/Observation.read")
+                        .add("system/Observation.write").add("system/Organization.read").add("system/*.read"))
+                .add("capabilities", Json.createArrayBuilder().add("client-confidential-asymmetric"))
+                .build();
+    }
+}
