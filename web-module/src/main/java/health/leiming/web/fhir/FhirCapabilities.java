@@ -9,8 +9,6 @@ import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations;
-import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.UriType;
 
 /**
  * What the FHIR API really does, for hospital systems to discover: the CapabilityStatement (resources,
@@ -39,10 +37,10 @@ final class FhirCapabilities {
         var security = rest.getSecurity();
         security.addService(new CodeableConcept().addCoding(new Coding(
                 "http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR")));
+        // The token endpoint is announced by .well-known/smart-configuration: the oauth-uris extension would
+        // require an authorize endpoint, which backend services do not have.
         security.setDescription("SMART Backend Services: client_credentials with a private_key_jwt client assertion"
-                + " (RS384 or ES384); system scopes such as system/Observation.read.");
-        Extension oauth = security.addExtension().setUrl("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");
-        oauth.addExtension().setUrl("token").setValue(new UriType(base + "/auth/token"));
+                + " (RS384 or ES384) at " + base + "/auth/token; system scopes such as system/Observation.read.");
 
         CapabilityStatementRestResourceComponent patient = rest.addResource().setType("Patient");
         patient.addInteraction().setCode(TypeRestfulInteraction.READ);
