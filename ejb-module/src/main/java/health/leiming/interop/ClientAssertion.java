@@ -48,6 +48,8 @@ final class ClientAssertion {
 
     private static final Map<String, String> CURVES = Map.of("P-384", "secp384r1", "P-256", "secp256r1");
 
+    private static final Map<String, String> CURVE_OF = Map.of("ES384", "P-384", "ES256", "P-256");
+
     private ClientAssertion() {
     }
 
@@ -121,6 +123,9 @@ final class ClientAssertion {
             }
             if (alg.startsWith("RS") != "RSA".equals(jwk.getString("kty", ""))) {
                 continue; // an RSA algorithm with an EC key, or the other way round
+            }
+            if (alg.startsWith("ES") && !CURVE_OF.get(alg).equals(jwk.getString("crv", ""))) {
+                continue; // JWA binds ES256 to P-256 and ES384 to P-384
             }
             try {
                 Signature signature = Signature.getInstance(javaAlgorithm);

@@ -157,12 +157,6 @@ public class HospitalClients {
         return ClientAssertion.refused("断言已使用过（jti 重复）");
     }
 
-    /** Forgets the jtis of assertions that have expired: they cannot be presented again anyway. */
-    public int purgeUsedAssertions(Instant now) {
-        return em.createQuery("delete from UsedAssertion a where a.expiresAt < :now").setParameter("now", now)
-                .executeUpdate();
-    }
-
     private HospitalClient found(String clientId) {
         HospitalClient client = clientId == null ? null : em.find(HospitalClient.class, clientId);
         if (client == null) {
