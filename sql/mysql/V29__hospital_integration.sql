@@ -47,3 +47,33 @@ CREATE TABLE fhir_observation_ids (
   PRIMARY KEY (hospital_id, id_system, id_value)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE INDEX idx_fhir_observation_ids_person ON fhir_observation_ids (person_id);
+
+-- fhir_bulk_exports: a hospital client's Bulk Data export ($export), prepared by the fhir-bulk-export job.
+-- fhir_bulk_files: its NDJSON files, kept in the database (no local file is a source of truth) until it expires.
+CREATE TABLE fhir_bulk_exports (
+  id           VARCHAR(36)   NOT NULL PRIMARY KEY,
+  client_id    VARCHAR(36)   NOT NULL,
+  hospital_id  VARCHAR(36)   NOT NULL,
+  types        VARCHAR(200)  NOT NULL,
+  since        DATETIME(6) ,
+  request_url  VARCHAR(2000) NOT NULL,
+  status       VARCHAR(16)   NOT NULL,
+  requested_at DATETIME(6)   NOT NULL,
+  started_at   DATETIME(6) ,
+  completed_at DATETIME(6) ,
+  expires_at   DATETIME(6)   NOT NULL,
+  version      BIGINT        DEFAULT 0 NOT NULL,
+  CONSTRAINT ck_fhir_bulk_exports_status CHECK (status IN ('pending', 'ready', 'failed', 'cancelled'))
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE INDEX idx_fhir_bulk_exports_client ON fhir_bulk_exports (client_id, requested_at);
+CREATE INDEX idx_fhir_bulk_exports_expires ON fhir_bulk_exports (expires_at);
+
+CREATE TABLE fhir_bulk_files (
+  id            VARCHAR(36)  NOT NULL PRIMARY KEY,
+  export_id     VARCHAR(36)  NOT NULL,
+  resource_type VARCHAR(40)  NOT NULL,
+  seq           INT          NOT NULL,
+  resources     INT          NOT NULL,
+  content       LONGTEXT     NOT NULL,
+  CONSTRAINT uk_fhir_bulk_files UNIQUE (export_id, resource_type, seq)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -47,6 +47,8 @@ public class JobControl {
     public static final String RECONCILIATION = "reconciliation";
     /** A member's data export: started by their request only (not by admins, not on a schedule). */
     public static final String DATA_EXPORT = "data-export";
+    /** A hospital client's FHIR Bulk Data export: started by its $export request only. */
+    public static final String FHIR_BULK_EXPORT = "fhir-bulk-export";
     static final Set<String> JOBS = Set.of(REPORT, REMINDERS, RETENTION, RECONCILIATION);
 
     @Inject
@@ -90,6 +92,13 @@ public class JobControl {
         Properties parameters = new Properties();
         parameters.setProperty("exportId", exportId);
         operator().start(DATA_EXPORT, parameters);
+    }
+
+    /** Starts preparing a Bulk Data export a hospital client asked for (BulkExports.kickOff, committed). */
+    public void startBulkExport(String exportId) {
+        Properties parameters = new Properties();
+        parameters.setProperty("exportId", exportId);
+        operator().start(FHIR_BULK_EXPORT, parameters);
     }
 
     /**

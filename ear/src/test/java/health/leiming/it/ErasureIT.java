@@ -56,6 +56,8 @@ class ErasureIT extends DeployedEar {
             Map.entry("data_exports", "erased"), Map.entry("hospital_consents", "erased"),
             Map.entry("fhir_observation_ids", "erased"), Map.entry("fhir_clients", "no member data"),
             Map.entry("fhir_used_assertions", "no member data"),
+            Map.entry("fhir_bulk_exports", "no member data (what a hospital asked for)"),
+            Map.entry("fhir_bulk_files", "erased (the files naming them)"),
             Map.entry("consent_records", "erased"), Map.entry("outbox_events", "erased"),
             Map.entry("processed_events", "erased"), Map.entry("rate_counters", "erased"),
             Map.entry("batch_skips", "erased"), Map.entry("wecom_inbox", "erased"),

@@ -338,6 +338,70 @@ class FhirIT extends DeployedEar {
         assertEquals("PRIVATE_KEY_GIVEN", privateKey.errorCode());
     }
 
+    @Test
+    void aBulkExportHoldsExactlyThePeopleWhoAuthorisedTheHospitalAsValidNdjson() throws Exception {
+        String hospitalId = care.hospital("批量导出医院").getString("id");
+        String otherHospital = care.hospital("别的医院").getString("id");
+        Client client = register(hospitalId, "ES384", "system/Patient.read", "system/Observation.read");
+        String token = token(client, "system/Patient.read system/Observation.read");
+        Api.Session member = api.login(Api.newPhone());
+        String personId = consentingMember(member, hospitalId);
+        Api.Session elsewhere = api.login(Api.newPhone());
+        String notOurs = consentingMember(elsewhere, otherHospital);
+
+        refusedAs(api.send(api.request(BASE + "/Group/" + hospitalId + "/$export", token).GET()), 400, "respond-async");
+        refusedAs(bulkKickOff("/Group/" + otherHospital + "/$export", token), 404);
+        refusedAs(bulkKickOff("/Patient/$export?_since=2999-01-01T00:00:00Z", token), 400);
+        refusedAs(bulkKickOff("/Patient/$export?_type=Encounter", token), 400, "Encounter");
+
+        Api.Reply kickedOff = bulkKickOff("/Group/" + hospitalId + "/$export?_type=Patient,Observation", token);
+        assertEquals(202, kickedOff.status(), kickedOff.raw());
+        String status = kickedOff.header("Content-Location");
+        Api.Reply manifest = null;
+        for (int i = 0; i < 120; i++) {
+            manifest = api.send(api.request(status, token).GET());
+            if (manifest.status() != 202) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertEquals(200, manifest.status(), manifest.raw());
+        assertTrue(manifest.body().getBoolean("requiresAccessToken"));
+        List<String> patients = new java.util.ArrayList<>();
+        List<Observation> observations = new java.util.ArrayList<>();
+        for (JsonObject file : manifest.body().getJsonArray("output").getValuesAs(JsonObject.class)) {
+            Api.Reply ndjson = api.send(api.request(file.getString("url"), token).GET());
+            assertEquals(200, ndjson.status(), ndjson.raw());
+            assertTrue(ndjson.header("Content-Type").startsWith("application/fhir+ndjson"));
+            assertEquals(401, api.send(api.request(file.getString("url"), null).GET()).status(), "no file without the token");
+            String[] lines = ndjson.raw().split("\n");
+            assertEquals(file.getInt("count"), lines.length);
+            for (String line : lines) {
+                IBaseResource resource = FHIR.newJsonParser().parseResource(line);
+                valid(resource);
+                if (resource instanceof Patient p) {
+                    patients.add(p.getIdElement().getIdPart());
+                } else {
+                    observations.add((Observation) resource);
+                }
+            }
+        }
+        assertEquals(List.of(personId), patients, "only who authorised this hospital");
+        assertEquals(2, observations.size());
+        assertTrue(observations.stream().allMatch(o -> o.getSubject().getReference().equals("Patient/" + personId)));
+        assertFalse(manifest.raw().contains(notOurs));
+
+        Client other = register(hospitalId, "ES384", "system/Patient.read");
+        refusedAs(api.send(api.request(status, token(other, "system/Patient.read")).GET()), 404);
+        assertEquals(202, api.send(api.request(status, token).DELETE()).status());
+        refusedAs(api.send(api.request(status, token).GET()), 404);
+    }
+
+    private Api.Reply bulkKickOff(String path, String token) {
+        return api.send(api.request(BASE + path, token).header("Accept", "application/fhir+json")
+                .header("Prefer", "respond-async").GET());
+    }
+
     private static String b64(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }

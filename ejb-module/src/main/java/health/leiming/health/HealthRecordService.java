@@ -71,16 +71,17 @@ public class HealthRecordService {
     /**
      * A person's readings, for a hospital's system (interop has checked the member's authorisation and
      * audits the read): of the given types (all when empty), glucose only at the given times of day (any when
-     * empty), in [from, to), newest or oldest first.
+     * empty), taken in [from, to), changed since updatedSince, newest or oldest first.
      */
     public Page<RecordView> ofPerson(String personId, Set<MeasurementType> types, Set<GlucoseContext> glucoseContexts,
-            Instant from, Instant to, boolean newestFirst, PageRequest page) {
+            Instant from, Instant to, Instant updatedSince, boolean newestFirst, PageRequest page) {
         Filter filter = new Filter().and("r.personId = :person", "person", personId)
                 .andIfGiven("r.type in :types", "types", types.isEmpty() ? null : List.copyOf(types))
                 .andIfGiven("(r.context is null or r.context in :contexts)", "contexts",
                         glucoseContexts.isEmpty() ? null : List.copyOf(glucoseContexts))
                 .andIfGiven("r.recordedAt >= :from", "from", from)
-                .andIfGiven("r.recordedAt < :to", "to", to);
+                .andIfGiven("r.recordedAt < :to", "to", to)
+                .andIfGiven("r.updatedAt >= :since", "since", updatedSince);
         return page.read(em, HealthRecord.class, "HealthRecord r", filter,
                 newestFirst ? "r.recordedAt desc, r.id" : "r.recordedAt, r.id", this::view);
     }

@@ -105,7 +105,7 @@ public class HospitalAccess {
         if (!loincCodes.isEmpty() && types.isEmpty()) {
             return new Page<>(List.of(), page.page(), page.size(), 0);
         }
-        Page<RecordView> found = records.ofPerson(person.id(), types, contexts, from, to, newestFirst, page);
+        Page<RecordView> found = records.ofPerson(person.id(), types, contexts, from, to, null, newestFirst, page);
         audit.queue(caller.clientId(), ROLE, person.id(), "fhir.Observation.search", null, AuditTrail.SUCCESS);
         return found.map(FhirMapping::observation);
     }

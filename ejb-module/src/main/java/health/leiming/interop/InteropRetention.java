@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The jtis of client assertions that have expired: an expired assertion is refused for its expiry, so its
- * jti no longer needs remembering.
+ * The jtis of client assertions that have expired (an expired assertion is refused for its expiry, so its
+ * jti no longer needs remembering), and Bulk Data exports past leiming.fhir.bulk-export-ttl with their files.
  */
 @Stateless
 public class InteropRetention implements Retention {
@@ -23,7 +23,11 @@ public class InteropRetention implements Retention {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Map<String, Integer> purge(Instant now, int max) {
-        return Map.of("fhir-used-assertions", Purge.batchBy(em, "UsedAssertion", "jti", "e.expiresAt < :before",
-                Map.of("before", now), max));
+        int assertions = Purge.batchBy(em, "UsedAssertion", "jti", "e.expiresAt < :before", Map.of("before", now), max);
+        int files = Purge.batch(em, "BulkFile", "e.exportId in (select x.id from BulkExport x where x.expiresAt < :before)",
+                now, max);
+        int exports = Purge.batch(em, "BulkExport", "e.expiresAt < :before"
+                + " and not exists (select f.id from BulkFile f where f.exportId = e.id)", now, max);
+        return Map.of("fhir-used-assertions", assertions, "fhir-bulk-files", files, "fhir-bulk-exports", exports);
     }
 }

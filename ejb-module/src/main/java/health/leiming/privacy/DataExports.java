@@ -64,7 +64,7 @@ public class DataExports {
     @ConfigProperty(name = "leiming.privacy.export-preparation", defaultValue = "PT1H")
     Duration preparation;
 
-    /** A new export, pending; the background starter (DataExportStarter) starts the job that prepares it. */
+    /** A new export, pending; the background starter (ExportStarter) starts the job that prepares it. */
     public DataExport.DataExportView request(String memberId) {
         Instant now = Instant.now();
         List<DataExport> recent = em.createQuery("select e from DataExport e where e.memberId = :member"

@@ -91,6 +91,9 @@ public class Console {
         if (health.leiming.batch.JobControl.DATA_EXPORT.equals(name)) {
             return "个人数据导出";
         }
+        if (health.leiming.batch.JobControl.FHIR_BULK_EXPORT.equals(name)) {
+            return "医院批量导出（FHIR）";
+        }
         String label = name == null ? null : OperationsPages.JOBS.get(name);
         return label == null ? name : label.replaceAll("（.*）", "");
     }

@@ -56,6 +56,7 @@ public class FhirServlet extends HttpServlet {
     private static final int MAX_BODY = 1024 * 1024;
     private static final int DEFAULT_COUNT = 20;
     private static final int MAX_COUNT = 100;
+    private static final Set<String> BULK = Set.of("bulk-status", "bulk-files");
     private static final Set<String> OBSERVATION_SEARCH = Set.of("patient", "subject", "code", "date", "_count", "_sort",
             "_page", "_format");
 
@@ -67,6 +68,9 @@ public class FhirServlet extends HttpServlet {
 
     @Inject
     transient TokenVerifier tokens;
+
+    @Inject
+    transient FhirBulk bulk;
 
     @Inject
     @ConfigProperty(name = "leiming.public-base-url")
@@ -106,6 +110,10 @@ public class FhirServlet extends HttpServlet {
         HospitalCaller caller = caller(request);
         String method = request.getMethod();
         String type = path.isEmpty() ? "" : path.get(0);
+        if (!path.isEmpty() && "$export".equals(path.get(path.size() - 1)) || BULK.contains(type)) {
+            bulk.handle(request, response, path, caller, base(request));
+            return;
+        }
         if (!FhirScopes.RESOURCE_TYPES.contains(type) || path.size() > 2) {
             throw new BusinessException(ErrorKind.NOT_FOUND, "NOT_FOUND", "不支持的资源或路径: " + String.join("/", path));
         }
@@ -266,7 +274,7 @@ public class FhirServlet extends HttpServlet {
         }
     }
 
-    private static void checkParameters(HttpServletRequest request, Set<String> supported) {
+    static void checkParameters(HttpServletRequest request, Set<String> supported) {
         List<String> unknown = request.getParameterMap().keySet().stream().filter(p -> !supported.contains(p)).sorted().toList();
         if (!unknown.isEmpty()) {
             throw FhirDates.bad("不支持的搜索参数: " + String.join(", ", unknown) + "（支持: "
@@ -294,7 +302,7 @@ public class FhirServlet extends HttpServlet {
         return root + request.getContextPath() + "/fhir/r4";
     }
 
-    private static void refuse(HttpServletResponse response, BusinessException e) throws IOException {
+    static void refuse(HttpServletResponse response, BusinessException e) throws IOException {
         int status = switch (e.kind()) {
             case BAD_REQUEST -> "METHOD_NOT_ALLOWED".equals(e.code()) ? 405 : 400;
             case UNAUTHENTICATED -> 401;
@@ -328,7 +336,7 @@ public class FhirServlet extends HttpServlet {
         return outcome;
     }
 
-    private static void send(HttpServletResponse response, int status, IBaseResource resource) throws IOException {
+    static void send(HttpServletResponse response, int status, IBaseResource resource) throws IOException {
         byte[] body = fhir().newJsonParser().encodeResourceToString(resource).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType(FHIR_JSON + ";charset=UTF-8");
@@ -336,7 +344,7 @@ public class FhirServlet extends HttpServlet {
         response.getOutputStream().write(body);
     }
 
-    private static void sendJson(HttpServletResponse response, int status, JsonObject json) throws IOException {
+    static void sendJson(HttpServletResponse response, int status, JsonObject json) throws IOException {
         byte[] body = json.toString().getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("application/json;charset=UTF-8");

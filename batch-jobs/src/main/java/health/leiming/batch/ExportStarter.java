@@ -1,5 +1,6 @@
 package health.leiming.batch;
 
+import health.leiming.interop.BulkExports;
 import health.leiming.platform.BackgroundLoop;
 import health.leiming.platform.Logs;
 import health.leiming.platform.SchemaReady;
@@ -18,14 +19,15 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Starts the data-export job for the exports members asked for, every leiming.privacy.export-poll. Not
- * from the member's request: the batch runtime records who submitted a job in its own tables, which the
- * erasure of an account cannot reach, so the jobs are submitted by this background loop, as nobody.
+ * Starts the data-export job for the exports members asked for, and the fhir-bulk-export job for the Bulk
+ * Data exports hospital clients asked for, every leiming.privacy.export-poll. Not from the request: the
+ * batch runtime records who submitted a job in its own tables, which the erasure of an account cannot
+ * reach, so the jobs are submitted by this background loop, as nobody. Each export is claimed by one server.
  */
 @ApplicationScoped
-public class DataExportStarter {
+public class ExportStarter {
 
-    private static final Logger LOG = Logs.get(DataExportStarter.class);
+    private static final Logger LOG = Logs.get(ExportStarter.class);
     private static final int BATCH = 10;
 
     @Resource(lookup = "concurrent/leimingScheduler")
@@ -33,6 +35,9 @@ public class DataExportStarter {
 
     @Inject
     DataExports exports;
+
+    @Inject
+    BulkExports bulkExports;
 
     @Inject
     JobControl jobs;
@@ -45,7 +50,7 @@ public class DataExportStarter {
 
     @PostConstruct
     void init() {
-        loop = new BackgroundLoop("Data export starter", poll, this::startSome, LOG);
+        loop = new BackgroundLoop("Export starter", poll, this::startSome, LOG);
     }
 
     void start(@Observes SchemaReady ready) {
@@ -58,13 +63,18 @@ public class DataExportStarter {
     }
 
     private boolean startSome() {
-        List<String> claimed = exports.claimUnstarted(BATCH);
+        boolean more = start(exports.claimUnstarted(BATCH), jobs::startDataExport, "Data export");
+        return start(bulkExports.claimUnstarted(BATCH), jobs::startBulkExport, "Bulk Data export") || more;
+    }
+
+    /** Starts the claimed exports' jobs; true when the batch was full (there may be more). */
+    private static boolean start(List<String> claimed, java.util.function.Consumer<String> job, String what) {
         for (String exportId : claimed) {
             try {
-                jobs.startDataExport(exportId);
+                job.accept(exportId);
             } catch (RuntimeException e) {
-                // It stays pending until its preparation window ends; then the member may ask again.
-                LOG.log(Level.WARNING, "Data export " + exportId + " could not be started", e);
+                // It stays pending until it expires; then the member (or hospital) may ask again.
+                LOG.log(Level.WARNING, what + " " + exportId + " could not be started", e);
             }
         }
         return claimed.size() == BATCH;
