@@ -291,6 +291,39 @@ class FhirIT extends DeployedEar {
         assertEquals(2, api.get("/api/v1/health/records?type=blood_glucose", member.token()).data().getInt("total"),
                 "refused writes changed nothing");
         refusedAs(fhirGet("/Patient/" + personId, token), 403, "system/Patient.read");
+
+        Observation pulse = vital(personId, "8867-4", "76", "/min");
+        Observation weight = vital(personId, "29463-7", "130", "[lb_av]");
+        Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        transaction.addEntry().setResource(pulse).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+        transaction.addEntry().setResource(weight).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+        Api.Reply committed = fhirPost("", transaction, token);
+        assertEquals(200, committed.status(), committed.raw());
+        Bundle answer = parse(committed, Bundle.class);
+        valid(answer);
+        assertEquals(List.of("201 Created", "201 Created"), answer.getEntry().stream().map(e -> e.getResponse().getStatus()).toList());
+        Observation storedWeight = (Observation) answer.getEntry().get(1).getResource();
+        assertEquals(0, new BigDecimal("58.97").compareTo(storedWeight.getValueQuantity().getValue()), "130 lb in kg");
+
+        Observation badUnit = vital(personId, "8867-4", "80", "kPa");
+        Bundle halfBad = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        halfBad.addEntry().setResource(vital(personId, "8867-4", "81", "/min")).getRequest().setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Observation");
+        halfBad.addEntry().setResource(badUnit).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+        refusedAs(fhirPost("", halfBad, token), 400);
+        assertEquals(1, api.get("/api/v1/health/records?type=heart_rate", member.token()).data().getInt("total"),
+                "a refused transaction records none of its readings");
+    }
+
+    private static Observation vital(String personId, String loinc, String value, String ucum) {
+        Observation o = new Observation();
+        o.setStatus(Observation.ObservationStatus.FINAL);
+        o.addIdentifier().setSystem("urn:oid:1.2.156.112604.1.2.2").setValue("DEV-" + UUID.randomUUID());
+        o.getCode().addCoding(new Coding("http://loinc.org", loinc, null));
+        o.setSubject(new Reference("Patient/" + personId));
+        o.setEffective(new org.hl7.fhir.r4.model.DateTimeType(java.util.Date.from(Instant.now().minusSeconds(300))));
+        o.setValue(new Quantity().setValue(new BigDecimal(value)).setSystem("http://unitsofmeasure.org").setCode(ucum));
+        return o;
     }
 
     @Test

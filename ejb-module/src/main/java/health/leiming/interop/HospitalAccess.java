@@ -37,6 +37,7 @@ import org.hl7.fhir.r4.model.Patient;
 public class HospitalAccess {
 
     private static final String ROLE = HospitalClients.GROUP;
+    static final int MAX_TRANSACTION = 100;
 
     @PersistenceContext(unitName = "leiming")
     EntityManager em;
@@ -150,6 +151,17 @@ public class HospitalAccess {
         claim.recorded(stored.id());
         audit.record(caller.clientId(), ROLE, person.id(), "fhir.Observation.create", stored.id(), AuditTrail.SUCCESS);
         return new Stored(FhirMapping.observation(stored), true);
+    }
+
+    /**
+     * A transaction of Observations (a FHIR transaction Bundle): all recorded, each once per identifier, or
+     * none when one is refused.
+     */
+    public List<Stored> recordAll(HospitalCaller caller, List<Observation> observations) {
+        if (observations.isEmpty() || observations.size() > MAX_TRANSACTION) {
+            throw FhirMapping.invalid("一个 transaction 须有1到" + MAX_TRANSACTION + "条 Observation");
+        }
+        return observations.stream().map(observation -> record(caller, observation)).toList();
     }
 
     /** A hospital of the catalog (public facts only). */

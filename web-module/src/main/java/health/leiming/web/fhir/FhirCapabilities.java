@@ -34,6 +34,9 @@ final class FhirCapabilities {
         cs.addFormat("application/fhir+json");
         CapabilityStatement.CapabilityStatementRestComponent rest = cs.addRest();
         rest.setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+        rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION)
+                .setDocumentation("Observation creates only, at most 100, all or none");
+        rest.addOperation().setName("export").setDefinition("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export");
         var security = rest.getSecurity();
         security.addService(new CodeableConcept().addCoding(new Coding(
                 "http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR")));

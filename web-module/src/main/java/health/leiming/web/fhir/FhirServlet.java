@@ -114,6 +114,10 @@ public class FhirServlet extends HttpServlet {
             bulk.handle(request, response, path, caller, base(request));
             return;
         }
+        if (path.isEmpty() && "POST".equals(method)) {
+            send(response, 200, transaction(request, caller));
+            return;
+        }
         if (!FhirScopes.RESOURCE_TYPES.contains(type) || path.size() > 2) {
             throw new BusinessException(ErrorKind.NOT_FOUND, "NOT_FOUND", "不支持的资源或路径: " + String.join("/", path));
         }
@@ -170,6 +174,33 @@ public class FhirServlet extends HttpServlet {
         Page<Observation> found = access.observations(caller, patient, codes, dates.from(), dates.to(), sort.equals("-date"),
                 page(request));
         return bundle(request, found);
+    }
+
+    /** A transaction Bundle of Observation creates: all recorded or none; the response names each. */
+    private Bundle transaction(HttpServletRequest request, HospitalCaller caller) throws IOException {
+        Bundle bundle = parse(request, Bundle.class);
+        if (bundle.getType() != Bundle.BundleType.TRANSACTION) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "BUNDLE_TYPE", "只支持 type 为 transaction 的 Bundle");
+        }
+        List<Observation> observations = new ArrayList<>();
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            if (!(entry.getResource() instanceof Observation observation)
+                    || entry.getRequest().getMethod() != Bundle.HTTPVerb.POST
+                    || !"Observation".equals(entry.getRequest().getUrl())) {
+                throw new BusinessException(ErrorKind.BAD_REQUEST, "BUNDLE_ENTRY",
+                        "transaction 的每一条须为 POST Observation");
+            }
+            observations.add(observation);
+        }
+        Bundle answer = new Bundle();
+        answer.setType(Bundle.BundleType.TRANSACTIONRESPONSE);
+        for (HospitalAccess.Stored stored : access.recordAll(caller, observations)) {
+            String id = stored.observation().getIdElement().getIdPart();
+            Bundle.BundleEntryComponent entry = answer.addEntry().setFullUrl(base(request) + "/Observation/" + id)
+                    .setResource(stored.observation());
+            entry.getResponse().setStatus(stored.created() ? "201 Created" : "200 OK").setLocation("Observation/" + id);
+        }
+        return answer;
     }
 
     private void token(HttpServletRequest request, HttpServletResponse response) throws IOException {
