@@ -36,7 +36,6 @@ final class FhirCapabilities {
         rest.setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
         rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION)
                 .setDocumentation("Observation creates only, at most 100, all or none");
-        rest.addOperation().setName("export").setDefinition("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export");
         var security = rest.getSecurity();
         security.addService(new CodeableConcept().addCoding(new Coding(
                 "http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR")));
@@ -67,6 +66,12 @@ final class FhirCapabilities {
         observation.addSearchParam().setName("_count").setType(Enumerations.SearchParamType.NUMBER);
         observation.addSearchParam().setName("_sort").setType(Enumerations.SearchParamType.STRING)
                 .setDocumentation("date or -date (the default)");
+
+        patient.addOperation().setName("export")
+                .setDefinition("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export");
+        CapabilityStatementRestResourceComponent group = rest.addResource().setType("Group");
+        group.setDocumentation("One group per hospital, its id the hospital's: the people who authorised it. Only $export.");
+        group.addOperation().setName("export").setDefinition("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export");
 
         CapabilityStatementRestResourceComponent organization = rest.addResource().setType("Organization");
         organization.addInteraction().setCode(TypeRestfulInteraction.READ);
