@@ -430,6 +430,58 @@ class FhirIT extends DeployedEar {
         refusedAs(api.send(api.request(status, token).GET()), 404);
     }
 
+    @Test
+    void aHospitalSeesItsDoctorsDepartmentsCompanionsAndTheAppointmentsOfThoseWhoAuthorisedIt() throws Exception {
+        String hospitalId = care.hospital("预约医院").getString("id");
+        String departmentId = api.post("/api/v1/admin/hospitals/" + hospitalId + "/departments", Api.json("name", "心内科"),
+                care.adminToken()).data().getJsonArray("departments").getJsonObject(0).getString("id");
+        assertEquals(200, api.post("/api/v1/admin/departments/" + departmentId + "/doctors",
+                Api.json("name", "李医生", "title", "主任医师", "specialty", "高血压"), care.adminToken()).status());
+        String serviceId = care.service("就医陪诊" + System.nanoTime(), "199.00", 120).getString("id");
+        String companionId = care.staff("陈陪诊", serviceId, hospitalId).getString("id");
+        Client client = register(hospitalId, "ES384", "system/*.read");
+        String token = token(client, "system/*.read");
+        Api.Session member = api.login(Api.newPhone());
+        String personId = consentingMember(member, hospitalId);
+        JsonObject booking = Json.createObjectBuilder(Json.createReader(new java.io.StringReader(
+                Care.booking(serviceId, Care.slot(10), personId))).readObject()).add("hospitalId", hospitalId).build();
+        Api.Reply booked = api.post("/api/v1/appointments", booking.toString(), member.token());
+        assertEquals(200, booked.status(), booked.raw());
+
+        Bundle practitioners = parse(fhirGet("/Practitioner", token), Bundle.class);
+        valid(practitioners);
+        List<String> names = practitioners.getEntry().stream()
+                .map(e -> ((org.hl7.fhir.r4.model.Practitioner) e.getResource()).getNameFirstRep().getText()).toList();
+        assertTrue(names.containsAll(List.of("李医生", "陈陪诊")), names.toString());
+        Bundle locations = parse(fhirGet("/Location", token), Bundle.class);
+        valid(locations);
+        org.hl7.fhir.r4.model.Location cardiology = (org.hl7.fhir.r4.model.Location) locations.getEntryFirstRep().getResource();
+        assertEquals("心内科", cardiology.getName());
+        assertEquals("Organization/" + hospitalId, cardiology.getManagingOrganization().getReference());
+
+        Bundle appointments = parse(fhirGet("/Appointment?patient=" + personId, token), Bundle.class);
+        valid(appointments);
+        assertEquals(1, appointments.getTotal());
+        org.hl7.fhir.r4.model.Appointment appointment = (org.hl7.fhir.r4.model.Appointment) appointments.getEntryFirstRep()
+                .getResource();
+        assertEquals(org.hl7.fhir.r4.model.Appointment.AppointmentStatus.PENDING, appointment.getStatus(), "not paid yet");
+        assertEquals(Care.slot(10), appointment.getStart().toInstant());
+        assertTrue(appointment.getParticipant().stream()
+                .anyMatch(p -> p.getActor().getReference().equals("Practitioner/" + companionId)));
+        String appointmentId = appointment.getIdElement().getIdPart();
+        valid(parse(fhirGet("/Appointment/" + appointmentId, token), org.hl7.fhir.r4.model.Appointment.class));
+        assertFalse(fhirGet("/Appointment/" + appointmentId, token).raw().contains(booked.data().getString("orderNo")),
+                "no order number");
+
+        String otherHospital = care.hospital("旁边的医院").getString("id");
+        String otherToken = token(register(otherHospital, "ES384", "system/*.read"), "system/*.read");
+        refusedAs(fhirGet("/Appointment/" + appointmentId, otherToken), 404);
+        refusedAs(fhirGet("/Appointment?patient=" + personId, otherToken), 404);
+        refusedAs(fhirGet("/Practitioner/" + companionId, otherToken), 404);
+        String observationsOnly = token(register(hospitalId, "ES384", "system/Observation.read"), "system/Observation.read");
+        refusedAs(fhirGet("/Practitioner", observationsOnly), 403);
+    }
+
     private Api.Reply bulkKickOff(String path, String token) {
         return api.send(api.request(BASE + path, token).header("Accept", "application/fhir+json")
                 .header("Prefer", "respond-async").GET());

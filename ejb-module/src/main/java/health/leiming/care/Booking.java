@@ -4,6 +4,9 @@ import health.leiming.member.FamilyService;
 import health.leiming.member.Person;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.Filter;
+import health.leiming.platform.Page;
+import health.leiming.platform.PageRequest;
 import health.leiming.platform.Text;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -322,6 +326,25 @@ public class Booking {
         Appointment appointment = em.find(Appointment.class, appointmentId);
         em.refresh(appointment);
         return appointment;
+    }
+
+    /**
+     * A person's appointments at a hospital starting in [from, to) (either open), newest first, cancelled ones
+     * included: for that hospital's systems (interop checks the member's authorisation).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Page<Appointment> ofPersonAt(String personId, String hospitalId, Instant from, Instant to, PageRequest page) {
+        Filter filter = new Filter().and("a.personId = :person", "person", personId)
+                .and("a.hospitalId = :hospital", "hospital", hospitalId)
+                .andIfGiven("a.scheduledTime >= :from", "from", from)
+                .andIfGiven("a.scheduledTime < :to", "to", to);
+        return page.read(em, Appointment.class, "Appointment a", filter, "a.scheduledTime desc, a.id", a -> a);
+    }
+
+    /** An appointment by its id, as stored; empty when there is none. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Appointment> find(String appointmentId) {
+        return Optional.ofNullable(appointmentId == null ? null : em.find(Appointment.class, appointmentId));
     }
 
     /** A companion's appointments starting in [from, to) that still hold their slot, in time order. */

@@ -45,6 +45,12 @@ public class Catalog {
         return query.getResultStream().map(CareService::view).toList();
     }
 
+    /** A service's name, active or not (for what refers to it); null for none. */
+    public String serviceName(String serviceId) {
+        CareService service = serviceId == null ? null : em.find(CareService.class, serviceId);
+        return service == null ? null : service.name();
+    }
+
     public ServiceView activeService(String id) {
         CareService service = em.find(CareService.class, id);
         if (service == null || !service.active()) {

@@ -16,15 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
@@ -44,6 +47,8 @@ public final class FhirMapping {
     /** Our own identifiers: a person's id, a reading's id, and when a glucose reading was taken. */
     public static final String PERSON_ID = "https://leiming.health/fhir/sid/person";
     public static final String RECORD_ID = "https://leiming.health/fhir/sid/health-record";
+    public static final String DOCTOR_ID = "https://leiming.health/fhir/sid/doctor";
+    public static final String STAFF_ID = "https://leiming.health/fhir/sid/companion";
     public static final String GLUCOSE_TIMING = "https://leiming.health/fhir/CodeSystem/glucose-timing";
 
     static final String BP_PANEL = "85354-9";
@@ -133,6 +138,80 @@ public final class FhirMapping {
             organization.addAddress().setCity(hospital.city()).setText(hospital.address()).setCountry("CN");
         }
         return organization;
+    }
+
+    /** A doctor of a hospital's catalog, with the department they belong to in their qualification's text. */
+    public static Practitioner doctor(HospitalView.DoctorView doctor) {
+        Practitioner practitioner = new Practitioner();
+        practitioner.setId(doctor.id());
+        practitioner.addIdentifier().setSystem(DOCTOR_ID).setValue(doctor.id());
+        practitioner.setActive(doctor.active());
+        practitioner.addName().setText(doctor.name());
+        if (doctor.title() != null && !doctor.title().isBlank()) {
+            practitioner.addQualification().getCode().setText(doctor.title());
+        }
+        return practitioner;
+    }
+
+    /** A companion (陪诊员) who covers the hospital: their name, nothing else of theirs. */
+    public static Practitioner companion(String staffId, String name) {
+        Practitioner practitioner = new Practitioner();
+        practitioner.setId(staffId);
+        practitioner.addIdentifier().setSystem(STAFF_ID).setValue(staffId);
+        practitioner.setActive(true);
+        practitioner.addName().setText(name);
+        practitioner.addQualification().getCode().setText("陪诊员");
+        return practitioner;
+    }
+
+    /** A department of a hospital, as the place its doctors see patients. */
+    public static Location department(HospitalView.DepartmentView department, String hospitalId) {
+        Location location = new Location();
+        location.setId(department.id());
+        location.setStatus(department.active() ? Location.LocationStatus.ACTIVE : Location.LocationStatus.INACTIVE);
+        location.setName(department.name());
+        if (department.description() != null && !department.description().isBlank()) {
+            location.setDescription(department.description());
+        }
+        location.setMode(Location.LocationMode.INSTANCE);
+        location.setManagingOrganization(new Reference("Organization/" + hospitalId));
+        return location;
+    }
+
+    /**
+     * A companion appointment: the person, the companion (once one accepted it), the service, when. Our
+     * statuses as FHIR's: scheduled (not yet accepted) is pending, confirmed booked, in_progress arrived,
+     * completed fulfilled, cancelled cancelled.
+     */
+    public static Appointment appointment(String id, String status, String personId, String staffId, String serviceName,
+            Instant start, int minutes, String hospitalId) {
+        Appointment appointment = new Appointment();
+        appointment.setId(id);
+        appointment.setStatus(switch (status) {
+            case "confirmed" -> Appointment.AppointmentStatus.BOOKED;
+            case "in_progress" -> Appointment.AppointmentStatus.ARRIVED;
+            case "completed" -> Appointment.AppointmentStatus.FULFILLED;
+            case "cancelled" -> Appointment.AppointmentStatus.CANCELLED;
+            default -> Appointment.AppointmentStatus.PENDING;
+        });
+        if (serviceName != null) {
+            appointment.addServiceType().setText(serviceName);
+            appointment.setDescription(serviceName);
+        }
+        appointment.setStart(Date.from(start));
+        appointment.setEnd(Date.from(start.plusSeconds(60L * minutes)));
+        appointment.setMinutesDuration(minutes);
+        appointment.addParticipant().setActor(new Reference("Patient/" + personId))
+                .setStatus(Appointment.ParticipationStatus.ACCEPTED)
+                .setRequired(Appointment.ParticipantRequired.REQUIRED);
+        if (staffId != null) {
+            appointment.addParticipant().setActor(new Reference("Practitioner/" + staffId))
+                    .setStatus("scheduled".equals(status) ? Appointment.ParticipationStatus.NEEDSACTION
+                            : Appointment.ParticipationStatus.ACCEPTED)
+                    .setRequired(Appointment.ParticipantRequired.REQUIRED);
+        }
+        appointment.addSupportingInformation(new Reference("Organization/" + hospitalId));
+        return appointment;
     }
 
     public static Observation observation(RecordView r) {

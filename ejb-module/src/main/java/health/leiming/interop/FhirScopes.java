@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 public final class FhirScopes {
 
     /** The resource types the API serves; a scope naming another type is refused at registration. */
-    public static final Set<String> RESOURCE_TYPES = Set.of("Patient", "Observation", "Organization");
+    public static final Set<String> RESOURCE_TYPES = Set.of("Patient", "Observation", "Organization", "Practitioner",
+            "Location", "Appointment");
 
     private static final Pattern SCOPE = Pattern.compile("system/(\\*|[A-Z][A-Za-z]+)\\.(read|write|\\*|[cruds]+)");
 

@@ -1,6 +1,8 @@
 package health.leiming.interop;
 
+import health.leiming.care.Booking;
 import health.leiming.care.Catalog;
+import health.leiming.care.HospitalView;
 import health.leiming.health.GlucoseContext;
 import health.leiming.health.HealthRecordService;
 import health.leiming.health.MeasurementType;
@@ -19,13 +21,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
 
 /**
  * What a hospital's system may read and write through /fhir/r4: a person (Patient) only while their member
@@ -56,6 +62,9 @@ public class HospitalAccess {
 
     @Inject
     Catalog catalog;
+
+    @Inject
+    Booking booking;
 
     @Inject
     AuditTrail audit;
@@ -162,6 +171,56 @@ public class HospitalAccess {
             throw FhirMapping.invalid("一个 transaction 须有1到" + MAX_TRANSACTION + "条 Observation");
         }
         return observations.stream().map(observation -> record(caller, observation)).toList();
+    }
+
+    /** The hospital's doctors, and the companions who cover it. */
+    public List<Practitioner> practitioners(HospitalCaller caller) {
+        caller.require("Practitioner", FhirScopes.Access.read);
+        HospitalView hospital = catalog.hospital(caller.hospitalId(), true);
+        List<Practitioner> all = new ArrayList<>();
+        hospital.departments().forEach(d -> d.doctors().forEach(doctor -> all.add(FhirMapping.doctor(doctor))));
+        catalog.allStaff().stream().filter(s -> "active".equals(s.status()) && s.hospitalIds().contains(caller.hospitalId()))
+                .forEach(s -> all.add(FhirMapping.companion(s.id(), s.name())));
+        return all;
+    }
+
+    public Practitioner practitioner(HospitalCaller caller, String id) {
+        return practitioners(caller).stream().filter(p -> p.getIdElement().getIdPart().equals(id)).findFirst()
+                .orElseThrow(() -> BusinessException.notFound("Practitioner"));
+    }
+
+    /** The hospital's departments. */
+    public List<Location> locations(HospitalCaller caller) {
+        caller.require("Location", FhirScopes.Access.read);
+        HospitalView hospital = catalog.hospital(caller.hospitalId(), true);
+        return hospital.departments().stream().map(d -> FhirMapping.department(d, hospital.id())).toList();
+    }
+
+    public Location location(HospitalCaller caller, String id) {
+        return locations(caller).stream().filter(l -> l.getIdElement().getIdPart().equals(id)).findFirst()
+                .orElseThrow(() -> BusinessException.notFound("Location"));
+    }
+
+    /** A person's companion appointments at the caller's hospital, starting in [from, to), newest first. */
+    public Page<Appointment> appointments(HospitalCaller caller, String personId, Instant from, Instant to,
+            PageRequest page) {
+        caller.require("Appointment", FhirScopes.Access.read);
+        FamilyService.PersonRef person = authorised(caller, personId, false, "fhir.Appointment.search", null);
+        audit.queue(caller.clientId(), ROLE, person.id(), "fhir.Appointment.search", null, AuditTrail.SUCCESS);
+        return booking.ofPersonAt(person.id(), caller.hospitalId(), from, to, page).map(this::appointment);
+    }
+
+    public Appointment appointment(HospitalCaller caller, String appointmentId) {
+        caller.require("Appointment", FhirScopes.Access.read);
+        var found = booking.find(appointmentId).filter(a -> caller.hospitalId().equals(a.hospitalId())).orElse(null);
+        authorised(caller, found == null ? null : found.personId(), false, "fhir.Appointment.read", appointmentId);
+        audit.queue(caller.clientId(), ROLE, found.personId(), "fhir.Appointment.read", appointmentId, AuditTrail.SUCCESS);
+        return appointment(found);
+    }
+
+    private Appointment appointment(health.leiming.care.Appointment a) {
+        return FhirMapping.appointment(a.id(), a.status(), a.personId(), a.staffId(), catalog.serviceName(a.serviceId()),
+                a.scheduledTime(), a.durationMinutes(), a.hospitalId());
     }
 
     /** A hospital of the catalog (public facts only). */

@@ -28,6 +28,19 @@ class FhirMappingTest {
     }
 
     @Test
+    void ourAppointmentStatusesAsFhirs() {
+        Instant start = Instant.parse("2026-12-04T02:00:00Z");
+        assertEquals("pending", FhirMapping.appointment("a", "scheduled", "p", "s", "陪诊", start, 120, "h").getStatus().toCode());
+        assertEquals("booked", FhirMapping.appointment("a", "confirmed", "p", "s", "陪诊", start, 120, "h").getStatus().toCode());
+        assertEquals("arrived", FhirMapping.appointment("a", "in_progress", "p", "s", "陪诊", start, 120, "h").getStatus().toCode());
+        assertEquals("fulfilled", FhirMapping.appointment("a", "completed", "p", "s", "陪诊", start, 120, "h").getStatus().toCode());
+        assertEquals("cancelled", FhirMapping.appointment("a", "cancelled", "p", "s", "陪诊", start, 120, "h").getStatus().toCode());
+        var appointment = FhirMapping.appointment("a", "scheduled", "p", "s", "陪诊", start, 120, "h");
+        assertEquals(start.plusSeconds(7200), appointment.getEnd().toInstant());
+        assertEquals("needs-action", appointment.getParticipant().get(1).getStatus().toCode(), "the companion has not accepted");
+    }
+
+    @Test
     void aHospitalBloodPressurePanelIsOneReadingInItsUnits() {
         Observation o = observation("85354-9");
         o.addComponent().setValue(ucum("18.5", "kPa")).getCode().addCoding(new Coding(FhirMapping.LOINC, "8480-6", null));

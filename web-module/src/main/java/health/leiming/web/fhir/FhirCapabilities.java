@@ -73,6 +73,24 @@ final class FhirCapabilities {
         group.setDocumentation("One group per hospital, its id the hospital's: the people who authorised it. Only $export.");
         group.addOperation().setName("export").setDefinition("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export");
 
+        CapabilityStatementRestResourceComponent practitioner = rest.addResource().setType("Practitioner");
+        practitioner.setDocumentation("The hospital's doctors and the companions who cover it");
+        practitioner.addInteraction().setCode(TypeRestfulInteraction.READ);
+        practitioner.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+
+        CapabilityStatementRestResourceComponent location = rest.addResource().setType("Location");
+        location.setDocumentation("The hospital's departments");
+        location.addInteraction().setCode(TypeRestfulInteraction.READ);
+        location.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+
+        CapabilityStatementRestResourceComponent appointment = rest.addResource().setType("Appointment");
+        appointment.setDocumentation("Companion appointments (陪诊) at the hospital of the people who authorised it");
+        appointment.addInteraction().setCode(TypeRestfulInteraction.READ);
+        appointment.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+        appointment.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE)
+                .setDocumentation("Required");
+        appointment.addSearchParam().setName("date").setType(Enumerations.SearchParamType.DATE);
+
         CapabilityStatementRestResourceComponent organization = rest.addResource().setType("Organization");
         organization.addInteraction().setCode(TypeRestfulInteraction.READ);
         return cs;
@@ -85,7 +103,8 @@ final class FhirCapabilities {
                 .add("token_endpoint_auth_methods_supported", Json.createArrayBuilder().add("private_key_jwt"))
                 .add("token_endpoint_auth_signing_alg_values_supported", Json.createArrayBuilder().add("RS384").add("ES384"))
                 .add("scopes_supported", Json.createArrayBuilder().add("system/Patient.read").add("system/Observation.read")
-                        .add("system/Observation.write").add("system/Organization.read").add("system/*.read"))
+                        .add("system/Observation.write").add("system/Organization.read").add("system/Practitioner.read")
+                        .add("system/Location.read").add("system/Appointment.read").add("system/*.read"))
                 .add("capabilities", Json.createArrayBuilder().add("client-confidential-asymmetric"))
                 .build();
     }

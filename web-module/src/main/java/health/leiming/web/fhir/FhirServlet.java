@@ -126,8 +126,21 @@ public class FhirServlet extends HttpServlet {
             send(response, 200, switch (type) {
                 case "Patient" -> access.patient(caller, id);
                 case "Observation" -> access.observation(caller, id);
+                case "Practitioner" -> access.practitioner(caller, id);
+                case "Location" -> access.location(caller, id);
+                case "Appointment" -> access.appointment(caller, id);
                 default -> access.organization(caller, id);
             });
+        } else if (path.size() == 1 && "GET".equals(method) && Set.of("Practitioner", "Location").contains(type)) {
+            checkParameters(request, Set.of("_format"));
+            List<? extends Resource> all = "Practitioner".equals(type) ? access.practitioners(caller) : access.locations(caller);
+            send(response, 200, bundle(request, new Page<>(List.copyOf(all), 1, Math.max(all.size(), 1), all.size())));
+        } else if (path.size() == 1 && "GET".equals(method) && "Appointment".equals(type)) {
+            checkParameters(request, Set.of("patient", "date", "_count", "_page", "_format"));
+            FhirDates dates = new FhirDates(ZoneId.of(businessZone));
+            values(request, "date").forEach(dates::add);
+            send(response, 200, bundle(request, access.appointments(caller, patient(request), dates.from(), dates.to(),
+                    page(request))));
         } else if (path.size() == 1 && "GET".equals(method) && "Patient".equals(type)) {
             checkParameters(request, Set.of("_count", "_page", "_format"));
             PageRequest page = page(request);
@@ -147,11 +160,7 @@ public class FhirServlet extends HttpServlet {
 
     private Bundle searchObservations(HttpServletRequest request, HospitalCaller caller) {
         checkParameters(request, OBSERVATION_SEARCH);
-        String patient = Optional.ofNullable(request.getParameter("patient")).orElse(request.getParameter("subject"));
-        if (patient == null || patient.isBlank()) {
-            throw FhirDates.bad("请指定 patient 参数；要取得全部患者的数据，请使用 Bulk Data 导出");
-        }
-        patient = patient.startsWith("Patient/") ? patient.substring("Patient/".length()) : patient;
+        String patient = patient(request);
         List<String> codes = new ArrayList<>();
         for (String value : values(request, "code")) {
             for (String token : value.split(",")) {
@@ -201,6 +210,15 @@ public class FhirServlet extends HttpServlet {
             entry.getResponse().setStatus(stored.created() ? "201 Created" : "200 OK").setLocation("Observation/" + id);
         }
         return answer;
+    }
+
+    /** The search's patient (patient= or subject=, with or without "Patient/"); a 400 without one. */
+    private static String patient(HttpServletRequest request) {
+        String patient = Optional.ofNullable(request.getParameter("patient")).orElse(request.getParameter("subject"));
+        if (patient == null || patient.isBlank()) {
+            throw FhirDates.bad("请指定 patient 参数；要取得全部患者的数据，请使用 Bulk Data 导出");
+        }
+        return patient.startsWith("Patient/") ? patient.substring("Patient/".length()) : patient;
     }
 
     private void token(HttpServletRequest request, HttpServletResponse response) throws IOException {
