@@ -77,3 +77,35 @@ CREATE TABLE fhir_bulk_files (
   content       LONGTEXT     NOT NULL,
   CONSTRAINT uk_fhir_bulk_files UNIQUE (export_id, resource_type, seq)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- hospital_connections: a hospital's own FHIR server, whose doctors and clinic times the hospital-import job
+-- brings into the catalog. The bearer token is not stored: token_setting names the configuration property
+-- (or environment variable) that holds it.
+CREATE TABLE hospital_connections (
+  id            VARCHAR(36)   NOT NULL PRIMARY KEY,
+  hospital_id   VARCHAR(36)   NOT NULL,
+  base_url      VARCHAR(500)  NOT NULL,
+  token_setting VARCHAR(100),
+  active        BOOLEAN       NOT NULL,
+  last_run_at   DATETIME(6) ,
+  last_result   VARCHAR(500),
+  created_at    DATETIME(6)   NOT NULL,
+  version       BIGINT        DEFAULT 0 NOT NULL,
+  CONSTRAINT uk_hospital_connections UNIQUE (hospital_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Doctors imported from a hospital's FHIR server carry its Practitioner id; their clinic times its Slots.
+ALTER TABLE doctors ADD COLUMN external_id VARCHAR(64);
+CREATE UNIQUE INDEX uk_doctors_external ON doctors (hospital_id, external_id);
+
+CREATE TABLE doctor_clinic_times (
+  id          VARCHAR(36)  NOT NULL PRIMARY KEY,
+  hospital_id VARCHAR(36)  NOT NULL,
+  doctor_id   VARCHAR(36)  NOT NULL,
+  external_id VARCHAR(64)  NOT NULL,
+  starts_at   DATETIME(6)  NOT NULL,
+  ends_at     DATETIME(6)  NOT NULL,
+  free        BOOLEAN      NOT NULL,
+  CONSTRAINT uk_doctor_clinic_times UNIQUE (hospital_id, external_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE INDEX idx_doctor_clinic_times_doctor ON doctor_clinic_times (doctor_id, starts_at);

@@ -45,11 +45,12 @@ public class JobControl {
     public static final String REMINDERS = "appointment-reminders";
     public static final String RETENTION = "retention";
     public static final String RECONCILIATION = "reconciliation";
+    public static final String HOSPITAL_IMPORT = "hospital-import";
     /** A member's data export: started by their request only (not by admins, not on a schedule). */
     public static final String DATA_EXPORT = "data-export";
     /** A hospital client's FHIR Bulk Data export: started by its $export request only. */
     public static final String FHIR_BULK_EXPORT = "fhir-bulk-export";
-    static final Set<String> JOBS = Set.of(REPORT, REMINDERS, RETENTION, RECONCILIATION);
+    static final Set<String> JOBS = Set.of(REPORT, REMINDERS, RETENTION, RECONCILIATION, HOSPITAL_IMPORT);
 
     @Inject
     @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
@@ -112,6 +113,7 @@ public class JobControl {
             case "reminders" -> REMINDERS;
             case "retention" -> RETENTION;
             case "reconciliation" -> RECONCILIATION;
+            case "hospital-import" -> HOSPITAL_IMPORT;
             default -> throw new BusinessException(ErrorKind.NOT_FOUND, "SCHEDULE_NOT_FOUND", "没有这个计划：" + schedule);
         };
         Properties checked = parameters(jobName, given); // bad parameters fail before the run is claimed
@@ -268,6 +270,9 @@ public class JobControl {
             }
             case RETENTION -> {
                 // no parameters: the periods are configuration (leiming.retention.*)
+            }
+            case HOSPITAL_IMPORT -> {
+                // no parameters: the hospitals are the connections, the window configuration (leiming.hospital-import.days)
             }
             case RECONCILIATION -> {
                 LocalDate today = LocalDate.now(zone);

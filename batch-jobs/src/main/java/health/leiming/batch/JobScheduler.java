@@ -63,6 +63,11 @@ public class JobScheduler {
     @ConfigProperty(name = "leiming.batch.schedule.reconciliation", defaultValue = "30 10 * * *")
     String reconciliation;
 
+    /** Doctors and clinic times from the hospitals' own FHIR servers, every hour. */
+    @Inject
+    @ConfigProperty(name = "leiming.batch.schedule.hospital-import", defaultValue = "15 * * * *")
+    String hospitalImport;
+
     @Inject
     @ConfigProperty(name = "leiming.batch.schedule.tick", defaultValue = "PT30S")
     Duration tick;
@@ -85,6 +90,7 @@ public class JobScheduler {
         add("reminders", JobControl.REMINDERS, reminders, Map.of());
         add("retention", JobControl.RETENTION, retention, Map.of());
         add("reconciliation", JobControl.RECONCILIATION, reconciliation, Map.of());
+        add("hospital-import", JobControl.HOSPITAL_IMPORT, hospitalImport, Map.of());
         claimant = host() + "/" + ProcessHandle.current().pid();
         ticks = scheduler.scheduleWithFixedDelay(this::tick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> "Job schedules (" + zone + "): " + schedules.values().stream()

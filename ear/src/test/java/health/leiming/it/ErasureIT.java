@@ -58,6 +58,7 @@ class ErasureIT extends DeployedEar {
             Map.entry("fhir_used_assertions", "no member data"),
             Map.entry("fhir_bulk_exports", "no member data (what a hospital asked for)"),
             Map.entry("fhir_bulk_files", "erased (the files naming them)"),
+            Map.entry("hospital_connections", "no member data"), Map.entry("doctor_clinic_times", "no member data"),
             Map.entry("consent_records", "erased"), Map.entry("outbox_events", "erased"),
             Map.entry("processed_events", "erased"), Map.entry("rate_counters", "erased"),
             Map.entry("batch_skips", "erased"), Map.entry("wecom_inbox", "erased"),

@@ -31,6 +31,10 @@ public class Doctor {
     @Column(name = "is_active", nullable = false)
     private boolean active;
 
+    /** The hospital FHIR server's Practitioner id, for a doctor the hospital-import job brought in. */
+    @Column(name = "external_id")
+    private String externalId;
+
     @Version
     private long version;
 
@@ -55,6 +59,31 @@ public class Doctor {
         if (active != null) {
             this.active = active;
         }
+    }
+
+    /** A doctor of the hospital's own FHIR server. */
+    static Doctor imported(Department department, String externalId, String name, String title, String specialty) {
+        Doctor doctor = new Doctor(department, name, title, specialty);
+        doctor.externalId = externalId;
+        return doctor;
+    }
+
+    /** As the hospital's server has them now (name, title, specialty, department), active again if retired. */
+    void reimport(Department department, String name, String title, String specialty) {
+        this.departmentId = department.id();
+        apply(name, title, specialty, true);
+    }
+
+    String id() {
+        return id;
+    }
+
+    String externalId() {
+        return externalId;
+    }
+
+    boolean active() {
+        return active;
     }
 
     HospitalView.DoctorView view() {

@@ -1,5 +1,11 @@
 package health.leiming.web.care;
 
+import health.leiming.care.ClinicTime;
+import health.leiming.care.HospitalImports;
+import health.leiming.platform.BusinessException;
+import health.leiming.platform.ErrorKind;
+import java.time.Duration;
+import java.time.Instant;
 import health.leiming.care.Catalog;
 import health.leiming.care.HospitalView;
 import health.leiming.care.ServiceView;
@@ -47,6 +53,9 @@ public class CatalogResource {
     @Inject
     Reviews reviews;
 
+    @Inject
+    HospitalImports hospitalImports;
+
     @GET
     @Path("services")
     @Operation(summary = "Active services, by category")
@@ -92,6 +101,21 @@ public class CatalogResource {
             content = @Content(schema = @Schema(implementation = HospitalView.class)))
     public Response hospital(@PathParam("id") String id) {
         return cached(ApiResponse.ok(catalog.hospital(id, false)));
+    }
+
+    @GET
+    @Path("doctors/{id}/clinic-times")
+    @Operation(summary = "An active doctor's clinic times (出诊时间) from the hospital's own system, free or booked;"
+            + " from now for 14 days unless from/to (ISO instants) say otherwise, at most 31 days")
+    @APIResponse(responseCode = "200", description = "The envelope; data: the clinic times, in time order (cached, may answer 304)",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ClinicTime.ClinicTimeView.class)))
+    public Response clinicTimes(@PathParam("id") String id, @QueryParam("from") Instant from, @QueryParam("to") Instant to) {
+        Instant start = from == null ? Instant.now() : from;
+        Instant end = to == null ? start.plus(Duration.ofDays(14)) : to;
+        if (!end.isAfter(start) || end.isAfter(start.plus(Duration.ofDays(31)))) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "RANGE_INVALID", "时间范围须在31天以内，且结束晚于开始");
+        }
+        return cached(ApiResponse.ok(hospitalImports.clinicTimes(id, start, end)));
     }
 
     private static Response cached(ApiResponse<?> body) {
