@@ -97,7 +97,7 @@ class FhirImportIT extends DeployedEar {
     private static List<String> doctors(JsonObject hospital) {
         return hospital.getJsonArray("departments").getValuesAs(JsonObject.class).stream()
                 .flatMap(d -> d.getJsonArray("doctors").getValuesAs(JsonObject.class).stream()
-                        .map(doctor -> doctor.get("title").toString().replace("\"", "") + " " + doctor.getString("name") + " "
+                        .map(doctor -> doctor.getString("title", "null") + " " + doctor.getString("name") + " "
                                 + d.getString("name")))
                 .sorted((a, b) -> order(a) - order(b)).toList();
     }

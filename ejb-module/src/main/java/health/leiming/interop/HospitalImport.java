@@ -52,7 +52,7 @@ public class HospitalImport {
         HospitalConnection connection = em.find(HospitalConnection.class, connectionId);
         String token = connection.tokenSetting() == null ? null
                 : ConfigProvider.getConfig().getOptionalValue(connection.tokenSetting(), String.class)
-                        .orElseThrow(() -> new IllegalStateException("配置项 " + connection.tokenSetting() + " 未设置"));
+                        .orElseThrow(() -> new IllegalStateException("setting " + connection.tokenSetting() + " is not set"));
         String base = connection.baseUrl();
         Map<String, String> page = Map.of("_count", "100");
         Map<String, PractitionerRole> roleOf = new HashMap<>();
@@ -99,8 +99,10 @@ public class HospitalImport {
         }
         HospitalImports.Changes doctorChanges = imports.importDoctors(connection.hospitalId(), doctors);
         HospitalImports.Changes timeChanges = imports.importClinicTimes(connection.hospitalId(), times, now, to);
-        return "医生 新增" + doctorChanges.added() + " 更新" + doctorChanges.updated() + " 停用" + doctorChanges.retired()
-                + "；出诊时间 新增" + timeChanges.added() + " 更新" + timeChanges.updated() + " 删除" + timeChanges.retired();
+        // ASCII: the result is also the batch job's exit status, which the job repository refuses other characters in.
+        return "doctors added " + doctorChanges.added() + ", updated " + doctorChanges.updated() + ", retired "
+                + doctorChanges.retired() + "; clinic times added " + timeChanges.added() + ", updated " + timeChanges.updated()
+                + ", removed " + timeChanges.retired();
     }
 
     /** Keeps what the run did (or why it failed) on the connection, for admins. */
