@@ -42,6 +42,21 @@ final class Care {
         return done.data();
     }
 
+    /**
+     * Pauses every hospital connection: other tests' point at fake servers long gone, and a run of the
+     * hospital-import job fails while any of them is active.
+     */
+    void pauseHospitalConnections() {
+        for (JsonObject c : api.get("/api/v1/admin/hospital-connections", adminToken).dataArray()
+                .getValuesAs(JsonObject.class)) {
+            if (c.getBoolean("active")) {
+                Api.Reply paused = api.put("/api/v1/admin/hospital-connections/" + c.getString("id"), Json.createObjectBuilder()
+                        .add("baseUrl", c.getString("baseUrl")).add("active", false).build().toString(), adminToken);
+                assertEquals(200, paused.status(), paused.raw());
+            }
+        }
+    }
+
     JsonObject service(String name, String price, int minutes) {
         Api.Reply created = api.post("/api/v1/admin/services", Json.createObjectBuilder().add("name", name)
                 .add("category", "companion").add("price", new java.math.BigDecimal(price))

@@ -54,6 +54,8 @@ class ErasureIT extends DeployedEar {
             Map.entry("subscribe_grants", "erased"), Map.entry("chat_messages", "erased"),
             Map.entry("refresh_tokens", "erased"), Map.entry("sms_codes", "erased"), Map.entry("sms_throttles", "erased"),
             Map.entry("data_exports", "erased"), Map.entry("hospital_consents", "erased"),
+            Map.entry("hospital_patient_links", "erased"), Map.entry("lab_reports", "erased"),
+            Map.entry("lab_results", "erased"),
             Map.entry("fhir_observation_ids", "erased"), Map.entry("fhir_clients", "no member data"),
             Map.entry("fhir_used_assertions", "no member data"),
             Map.entry("fhir_bulk_exports", "no member data (what a hospital asked for)"),

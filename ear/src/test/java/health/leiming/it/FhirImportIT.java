@@ -30,6 +30,7 @@ class FhirImportIT extends DeployedEar {
     @Test
     void doctorsAndClinicTimesComeFromTheHospitalsServerAndFollowItsChanges() throws Exception {
         try (FakeHospitalFhir hospital = new FakeHospitalFhir()) {
+            care.pauseHospitalConnections();
             String hospitalId = care.hospital("同步医院").getString("id");
             Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
             hospital.put("Practitioner", List.of(practitioner("p1", "王", "建国"), practitioner("p2", "李", "芳"),
@@ -91,6 +92,13 @@ class FhirImportIT extends DeployedEar {
                     .findFirst().orElseThrow();
             assertTrue(failedConnection.getString("lastResult").contains("401"), failedConnection.toString());
             assertEquals(doctors(after), doctors(api.get("/api/v1/hospitals/" + hospitalId, null).data()));
+
+            // Paused, the connection is left alone by later runs (and by other tests' runs of the job).
+            assertEquals(200, api.put("/api/v1/admin/hospital-connections/" + connectionId, Json.createObjectBuilder()
+                    .add("baseUrl", hospital.baseUrl()).add("active", false).build().toString(), care.adminToken()).status());
+            int asked = hospital.requests.size();
+            care.runJob("hospital-import", "{}");
+            assertEquals(asked, hospital.requests.size(), "a paused connection is not imported");
         }
     }
 

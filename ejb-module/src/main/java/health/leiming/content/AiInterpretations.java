@@ -1,6 +1,8 @@
 package health.leiming.content;
 
 import health.leiming.health.HealthReports;
+import health.leiming.health.LabReportView;
+import health.leiming.health.LabReports;
 import health.leiming.health.ReportView;
 import health.leiming.health.TrendService;
 import health.leiming.health.TrendView;
@@ -16,10 +18,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The stored side of AI interpretation: what a member may have interpreted (their own report, their
@@ -43,12 +48,19 @@ public class AiInterpretations {
     TrendService trends;
 
     @Inject
+    LabReports labReports;
+
+    @Inject
+    @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
+    ZoneId businessZone;
+
+    @Inject
     FamilyService family;
 
     /** The findings of a request, checked: someone else's report or person is a 404, bad input a 400. */
     public Subject findings(String memberId, InterpretationRequest request) {
         if (request == null || request.kind() == null) {
-            throw bad("请说明要解读的内容：report、records或lab");
+            throw bad("请说明要解读的内容：report、records、lab或lab_report");
         }
         return switch (request.kind()) {
             case "report" -> fromReport(reports.get(memberId, request.reportId()));
@@ -56,7 +68,8 @@ public class AiInterpretations {
                     trends.trend(memberId, request.personId(), request.type(),
                             request.period() == null ? "30d" : request.period(), null, null));
             case "lab" -> new Subject(null, fromLab(request.items()));
-            default -> throw bad("解读类型只能是report、records或lab");
+            case "lab_report" -> fromLabReport(labReports.get(memberId, request.reportId()), businessZone);
+            default -> throw bad("解读类型只能是report、records、lab或lab_report");
         };
     }
 
@@ -140,6 +153,46 @@ public class AiInterpretations {
             findings.add(judge(item));
         }
         return new Findings("lab", "化验单" + items.size() + "项", findings);
+    }
+
+    /**
+     * A lab report from a hospital, values only (what was measured, the value, unit and range; not the
+     * hospital, the report's id or anyone's name). The hospital's own flag wins over our reading of the range;
+     * results without a number are left out.
+     */
+    static Subject fromLabReport(LabReportView report, ZoneId zone) {
+        List<Findings.Finding> items = new ArrayList<>();
+        for (LabReportView.Result result : report.results()) {
+            if (result.value() == null) {
+                continue;
+            }
+            Findings.Finding judged = judge(new InterpretationRequest.LabItem(result.name(), result.value(), result.unit(),
+                    result.referenceRange()));
+            String status = switch (result.flag()) {
+                case "high", "critical_high" -> "high";
+                case "low", "critical_low" -> "low";
+                case "abnormal" -> "abnormal";
+                case "normal" -> "normal";
+                default -> judged.status();
+            };
+            String detail = status.equals(judged.status()) ? judged.detail() : switch (status) {
+                case "high" -> "医院标记为偏高";
+                case "low" -> "医院标记为偏低";
+                case "abnormal" -> "医院标记为异常";
+                default -> "医院标记为正常";
+            };
+            if (result.flag().startsWith("critical_")) {
+                detail = detail + "（危急值）";
+            }
+            items.add(new Findings.Finding(judged.name(), judged.value(), judged.unit(), judged.reference(), status, detail));
+        }
+        if (items.isEmpty()) {
+            throw bad("这份化验报告没有可解读的数值结果");
+        }
+        String context = "医院化验报告：" + report.name() + (report.effectiveAt() == null ? ""
+                : "，" + LocalDate.ofInstant(report.effectiveAt(), zone) + "采样")
+                + "，共" + items.size() + "项数值结果";
+        return new Subject(report.personId(), new Findings("lab", context, items));
     }
 
     /** A lab value against its reference range ("3.9-6.1", "<5.2", ">1.0"); unknown when the range cannot be read. */

@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * What to interpret: {@code kind} report (reportId), records (personId, type, period 7d|30d|90d) or lab
+ * What to interpret: {@code kind} report (reportId), lab_report (reportId of a lab report from a hospital),
+ * records (personId, type, period 7d|30d|90d) or lab
  * (items the member typed in from a lab sheet, each with value, unit and reference range).
  */
 public record InterpretationRequest(String kind, String reportId, String personId, String type, String period,

@@ -5,6 +5,7 @@ import health.leiming.platform.ErasureSubject;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.LinkedHashMap;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * The health context's part of an erasure: every reading with its earlier versions, the daily roll-ups,
- * the health profile and tags, plans, reports and the emergency contact's verification of the people erased.
+ * the health profile and tags, plans, reports, lab reports from hospitals and the emergency contact's
+ * verification of the people erased.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -21,6 +23,9 @@ public class HealthErasure implements Erasure {
 
     @PersistenceContext(unitName = "leiming")
     EntityManager em;
+
+    @Inject
+    LabReports labReports;
 
     @Override
     public int stage() {
@@ -42,6 +47,7 @@ public class HealthErasure implements Erasure {
         erased.put("tags", delete("HealthTag e where e.personId in :persons", persons));
         erased.put("plans", delete("HealthPlan e where e.personId in :persons", persons));
         erased.put("reports", delete("HealthReport e where e.personId in :persons", persons));
+        erased.put("lab-reports", labReports.erase(persons));
         erased.put("contact-verifications", delete("ContactVerification e where e.personId in :persons", persons));
         return erased;
     }

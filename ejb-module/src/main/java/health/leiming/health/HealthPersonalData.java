@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The health data of each of the member's people, for the export: the health profile, every reading
- * with its earlier versions, the plans and the reports. Read through the services, so each read is
- * checked and audited like the member's own.
+ * with its earlier versions, the plans, the reports and the lab reports from hospitals. Read through the
+ * services, so each read is checked and audited like the member's own.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -29,8 +29,11 @@ public class HealthPersonalData implements PersonalData {
     @Inject
     HealthReports reports;
 
+    @Inject
+    LabReports labReports;
+
     public record PersonHealth(String personId, ProfileView profile, List<Reading> records, List<PlanView> plans,
-            List<ReportView> reports) {
+            List<ReportView> reports, List<LabReportView> labReports) {
     }
 
     /** A reading and, when it was corrected, its earlier versions. */
@@ -50,7 +53,9 @@ public class HealthPersonalData implements PersonalData {
                         .toList(),
                 plans.list(memberId, personId),
                 Page.all(page -> reports.list(memberId, personId, page)).stream()
-                        .map(summary -> reports.get(memberId, summary.id())).toList()))
+                        .map(summary -> reports.get(memberId, summary.id())).toList(),
+                Page.all(page -> labReports.list(memberId, personId, page)).stream()
+                        .map(summary -> labReports.get(memberId, summary.id())).toList()))
                 .toList();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A hospital's own FHIR server, whose doctors and clinic times the hospital-import job brings into the
@@ -80,6 +81,13 @@ public class HospitalConnection {
 
     String tokenSetting() {
         return tokenSetting;
+    }
+
+    /** The bearer token for the hospital's server, from the configuration property the connection names. */
+    String bearerToken() {
+        return tokenSetting == null ? null
+                : ConfigProvider.getConfig().getOptionalValue(tokenSetting, String.class)
+                        .orElseThrow(() -> new IllegalStateException("setting " + tokenSetting + " is not set"));
     }
 
     boolean active() {

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 /**
  * Hospitals' own FHIR servers (admins register them), and the hospital-import job's run over all of them:
  * each connection is imported in a transaction of its own (HospitalImport), and a failing one is recorded
- * with why and does not stop the others.
+ * with why and does not stop the others; so are the lab results of each patient linked there.
  */
 @Stateless
 public class HospitalConnections {
@@ -34,6 +34,9 @@ public class HospitalConnections {
 
     @Inject
     HospitalImport hospitalImport;
+
+    @Inject
+    HospitalPatientLinks links;
 
     @Inject
     AuditTrail audit;
@@ -67,15 +70,19 @@ public class HospitalConnections {
                 .getResultStream().map(HospitalConnection::view).toList();
     }
 
-    /** Imports every active connection; answers each one's result ("ok: ..." or "failed: ..."). */
+    /**
+     * Imports every active connection: its doctors and clinic times, then the lab results of the patients
+     * linked there (each in a transaction of its own, so that one failing stops nothing else); answers each
+     * connection's result ("ok: ..." or "failed: ...", with the lab results' summary).
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<String> importAll(Instant now) {
         List<String> results = new ArrayList<>();
-        for (String id : em.createQuery("select c.id from HospitalConnection c where c.active = true order by c.createdAt",
-                String.class).getResultList()) {
+        for (HospitalConnection connection : em.createQuery("select c from HospitalConnection c where c.active = true"
+                + " order by c.createdAt", HospitalConnection.class).getResultList()) {
             String result;
             try {
-                result = "ok: " + hospitalImport.run(id, now);
+                result = "ok: " + hospitalImport.run(connection.id(), now);
             } catch (RuntimeException e) {
                 Throwable cause = e; // the container wraps what the import threw
                 while (cause.getCause() != null) {
@@ -83,7 +90,11 @@ public class HospitalConnections {
                 }
                 result = "failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
             }
-            hospitalImport.record(id, now, result);
+            String labs = links.importHospital(connection.hospitalId(), now);
+            if (labs != null) {
+                result = result + "; " + labs;
+            }
+            hospitalImport.record(connection.id(), now, result);
             results.add(result);
         }
         return results;

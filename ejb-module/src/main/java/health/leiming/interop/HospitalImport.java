@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.HumanName;
@@ -50,9 +49,7 @@ public class HospitalImport {
     /** Imports the connection's hospital; answers what changed. */
     public String run(String connectionId, Instant now) {
         HospitalConnection connection = em.find(HospitalConnection.class, connectionId);
-        String token = connection.tokenSetting() == null ? null
-                : ConfigProvider.getConfig().getOptionalValue(connection.tokenSetting(), String.class)
-                        .orElseThrow(() -> new IllegalStateException("setting " + connection.tokenSetting() + " is not set"));
+        String token = connection.bearerToken();
         String base = connection.baseUrl();
         Map<String, String> page = Map.of("_count", "100");
         Map<String, PractitionerRole> roleOf = new HashMap<>();
@@ -119,8 +116,7 @@ public class HospitalImport {
     }
 
     private static String idOf(Reference reference) {
-        String value = reference.getReference();
-        return value == null ? null : value.substring(value.lastIndexOf('/') + 1);
+        return reference.getReference() == null ? null : LabMapping.idPart(reference.getReference());
     }
 
     private static String name(Practitioner practitioner) {

@@ -10,9 +10,9 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Map;
 
 /**
- * The interop context's part of erasing an account or a person: their hospital authorisations, and which
- * hospital Observations became their readings (the readings themselves go with the health context's part), and
- * the Bulk Data files prepared for a hospital that name them.
+ * The interop context's part of erasing an account or a person: their hospital authorisations and patient
+ * card links, which hospital Observations became their readings (the readings themselves go with the health
+ * context's part), and the Bulk Data files prepared for a hospital that name them.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -35,11 +35,14 @@ public class InteropErasure implements Erasure {
                 .setParameter("persons", subject.personIds()).executeUpdate();
         int observations = em.createQuery("delete from ObservationId o where o.personId in :persons")
                 .setParameter("persons", subject.personIds()).executeUpdate();
+        int links = em.createQuery("delete from HospitalPatientLink l where l.personId in :persons")
+                .setParameter("persons", subject.personIds()).executeUpdate();
         int files = 0;
         for (String personId : subject.personIds()) { // a prepared export file naming them goes before it expires
             files += em.createQuery("delete from BulkFile f where f.content like :person")
                     .setParameter("person", "%" + personId + "%").executeUpdate();
         }
-        return Map.of("hospital-consents", consents, "hospital-observation-ids", observations, "bulk-export-files", files);
+        return Map.of("hospital-consents", consents, "hospital-patient-links", links, "hospital-observation-ids",
+                observations, "bulk-export-files", files);
     }
 }

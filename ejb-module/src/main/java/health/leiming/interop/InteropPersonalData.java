@@ -7,13 +7,20 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** The hospitals the member authorised (and took back), for the export. */
+/** The hospitals the member authorised (and took back) and the patient records they linked, for the export. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class InteropPersonalData implements PersonalData {
 
     @Inject
     HospitalConsents consents;
+
+    @Inject
+    HospitalPatientLinks links;
+
+    /** The hospitals authorised, and the patient records linked (lab results come from those). */
+    public record Hospitals(List<HospitalConsent.ConsentView> authorisations, List<HospitalPatientLink.LinkView> links) {
+    }
 
     @Override
     public String area() {
@@ -22,6 +29,6 @@ public class InteropPersonalData implements PersonalData {
 
     @Override
     public Object of(String memberId, List<String> personIds) {
-        return consents.list(memberId);
+        return new Hospitals(consents.list(memberId), links.list(memberId));
     }
 }

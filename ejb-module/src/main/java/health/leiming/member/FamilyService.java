@@ -16,10 +16,14 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The people a member looks after: themselves and their family members (就诊人). A member sees and
@@ -150,6 +154,41 @@ public class FamilyService {
     public List<String> idsOf(String memberId) {
         return em.createQuery("select p.id from Person p where p.ownerId = :owner", String.class)
                 .setParameter("owner", memberId).getResultList();
+    }
+
+    /**
+     * Whether a hospital's patient record is this person's: its ID card number is the person's, or one of
+     * its phones is the person's own or (for the member themselves) the member's verified login phone; and
+     * its birth date, where both are known, is the person's. Compared here, so that no ID card number or
+     * phone of ours leaves the member context.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean sameIdentity(String personId, Collection<String> idCards, Collection<String> phones, LocalDate birthDate) {
+        Person person = personId == null ? null : em.find(Person.class, personId);
+        if (person == null) {
+            return false;
+        }
+        Member member = person.isSelf() ? em.find(Member.class, person.ownerId()) : null;
+        LocalDate ours = person.birthDate() != null ? person.birthDate() : member == null ? null : member.birthDate();
+        if (birthDate != null && ours != null && !birthDate.equals(ours)) {
+            return false;
+        }
+        String idCard = person.idCard(cipher);
+        if (idCard != null && idCards.stream().anyMatch(c -> c != null && c.strip().equalsIgnoreCase(idCard))) {
+            return true;
+        }
+        Set<String> ownPhones = new HashSet<>();
+        Optional.ofNullable(person.phone(cipher)).map(FamilyService::digits).ifPresent(ownPhones::add);
+        if (member != null) {
+            Optional.ofNullable(member.phone(cipher)).map(FamilyService::digits).ifPresent(ownPhones::add);
+        }
+        return phones.stream().filter(Objects::nonNull).map(FamilyService::digits).anyMatch(p -> !p.isEmpty() && ownPhones.contains(p));
+    }
+
+    /** A phone's digits without China's country code: "+86 138-0000-0000" is 13800000000. */
+    private static String digits(String phone) {
+        String digits = phone.replaceAll("[^0-9]", "");
+        return digits.length() == 13 && digits.startsWith("86") ? digits.substring(2) : digits;
     }
 
     /** A person as other contexts know them: id, owning member, name. */

@@ -200,6 +200,10 @@ public class Member {
     }
 
     /** The phone number in clear (null for an erased account's tombstone). */
+    LocalDate birthDate() {
+        return birthDate;
+    }
+
     public String phone(FieldCipher cipher) {
         return phoneCipher != null ? cipher.decrypt(PHONE, phoneCipher) : phone;
     }

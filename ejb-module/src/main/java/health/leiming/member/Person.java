@@ -211,6 +211,10 @@ public class Person {
     }
 
     /** The ID card number in clear, for the duplicate check; null when none. */
+    LocalDate birthDate() {
+        return birthDate;
+    }
+
     String idCard(FieldCipher cipher) {
         return idCardCipher == null ? null : cipher.decrypt(ID_CARD, idCardCipher);
     }
