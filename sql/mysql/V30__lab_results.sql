@@ -1,4 +1,4 @@
--- Lab results from hospitals (issue 17). MySQL and MariaDB.
+-- Lab results from hospitals, and JWKS URLs for hospital systems (issue 17). MySQL and MariaDB.
 -- hospital_patient_links: a member's link of one of their people to their patient record at a hospital
 --   (checked against the record's ID card number or phone); only the hospital's Patient id and the card's
 --   last four characters are kept.
@@ -59,3 +59,8 @@ CREATE TABLE lab_results (
   CONSTRAINT ck_lab_results_flag CHECK (flag IN ('normal', 'high', 'low', 'critical_high', 'critical_low', 'abnormal',
     'unknown'))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A hospital system may publish its keys at a JWKS URL (SMART Backend Services) instead of registering them:
+-- public_keys then holds the keys as last fetched, keys_fetched_at when (fetched again at most once a minute).
+ALTER TABLE fhir_clients ADD COLUMN jwks_url VARCHAR(500);
+ALTER TABLE fhir_clients ADD COLUMN keys_fetched_at DATETIME(6);

@@ -9,9 +9,11 @@ import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
@@ -72,7 +76,7 @@ class FhirIT extends DeployedEar {
     }
 
     /** A hospital system's key pair and registration. */
-    private record Client(String id, String hospitalId, PrivateKey key, String alg) {
+    private record Client(String id, String hospitalId, PrivateKey key, String alg, String kid) {
     }
 
     private Client register(String hospitalId, String alg, String... scopes) throws Exception {
@@ -101,11 +105,11 @@ class FhirIT extends DeployedEar {
                 .add("name", "HIS 集成平台").add("publicKeys", Json.createObjectBuilder().add("keys", Json.createArrayBuilder().add(jwk)))
                 .add("scopes", scopeArray).build().toString(), care.adminToken());
         assertEquals(200, registered.status(), registered.raw());
-        return new Client(registered.data().getString("clientId"), hospitalId, pair.getPrivate(), alg);
+        return new Client(registered.data().getString("clientId"), hospitalId, pair.getPrivate(), alg, "k1");
     }
 
     private String assertion(Client client, Instant expires, String jti) throws Exception {
-        String header = b64(Json.createObjectBuilder().add("alg", client.alg()).add("typ", "JWT").add("kid", "k1").build()
+        String header = b64(Json.createObjectBuilder().add("alg", client.alg()).add("typ", "JWT").add("kid", client.kid()).build()
                 .toString().getBytes(StandardCharsets.UTF_8));
         String claims = b64(Json.createObjectBuilder().add("iss", client.id()).add("sub", client.id()).add("aud", TOKEN_URL)
                 .add("exp", expires.getEpochSecond()).add("jti", jti).build().toString().getBytes(StandardCharsets.UTF_8));
@@ -344,7 +348,8 @@ class FhirIT extends DeployedEar {
         Api.Reply tooLong = requestToken(assertion(client, Instant.now().plusSeconds(3600), UUID.randomUUID().toString()),
                 "system/Observation.read");
         assertEquals(401, tooLong.status(), tooLong.raw());
-        Client impostor = new Client(client.id(), hospitalId, register(hospitalId, "ES384", "system/Observation.read").key(), "ES384");
+        Client impostor = new Client(client.id(), hospitalId, register(hospitalId, "ES384", "system/Observation.read").key(), "ES384",
+                "k1");
         assertEquals(401, requestToken(assertion(impostor, Instant.now().plusSeconds(240), UUID.randomUUID().toString()),
                 "system/Observation.read").status(), "signed with another client's key");
         Api.Reply unregisteredScope = requestToken(assertion(client, Instant.now().plusSeconds(240), UUID.randomUUID().toString()),
@@ -480,6 +485,107 @@ class FhirIT extends DeployedEar {
         refusedAs(fhirGet("/Practitioner/" + companionId, otherToken), 404);
         String observationsOnly = token(register(hospitalId, "ES384", "system/Observation.read"), "system/Observation.read");
         refusedAs(fhirGet("/Practitioner", observationsOnly), 403);
+
+        // The slots we offer: a Schedule per service, its Slots exactly as members see them when they book.
+        Bundle schedules = parse(fhirGet("/Schedule", token), Bundle.class);
+        valid(schedules);
+        org.hl7.fhir.r4.model.Schedule schedule = schedules.getEntry().stream()
+                .map(e -> (org.hl7.fhir.r4.model.Schedule) e.getResource())
+                .filter(s -> s.getIdElement().getIdPart().equals(serviceId)).findFirst().orElseThrow();
+        assertEquals("Organization/" + hospitalId, schedule.getActorFirstRep().getReference());
+        String day = Care.slotDay().toString();
+        Bundle slots = parse(fhirGet("/Slot?schedule=Schedule/" + serviceId + "&start=ge" + day + "&start=lt"
+                + Care.slotDay().plusDays(1), token), Bundle.class);
+        valid(slots);
+        List<JsonObject> offered = api.get("/api/v1/appointments/available-slots?serviceId=" + serviceId + "&date=" + day
+                + "&hospitalId=" + hospitalId, member.token()).data().getJsonArray("slots").getValuesAs(JsonObject.class);
+        assertEquals(offered.size(), slots.getEntry().size());
+        for (int i = 0; i < offered.size(); i++) {
+            org.hl7.fhir.r4.model.Slot slot = (org.hl7.fhir.r4.model.Slot) slots.getEntry().get(i).getResource();
+            assertEquals(Instant.parse(offered.get(i).getString("startsAt")), slot.getStart().toInstant());
+            assertEquals(offered.get(i).getBoolean("available"), slot.getStatus() == org.hl7.fhir.r4.model.Slot.SlotStatus.FREE,
+                    offered.get(i).toString());
+            assertEquals(120, java.time.Duration.between(slot.getStart().toInstant(), slot.getEnd().toInstant()).toMinutes());
+        }
+        org.hl7.fhir.r4.model.Slot taken = slots.getEntry().stream().map(e -> (org.hl7.fhir.r4.model.Slot) e.getResource())
+                .filter(s -> s.getStart().toInstant().equals(Care.slot(10))).findFirst().orElseThrow();
+        assertEquals(org.hl7.fhir.r4.model.Slot.SlotStatus.BUSY, taken.getStatus(), "its one companion is booked");
+        valid(parse(fhirGet("/Slot/" + taken.getIdElement().getIdPart(), token), org.hl7.fhir.r4.model.Slot.class));
+        refusedAs(fhirGet("/Slot?schedule=Schedule/" + serviceId + "&start=ge" + day + "&start=lt"
+                + Care.slotDay().plusDays(30), token), 400);
+        refusedAs(fhirGet("/Slot?start=ge" + day, token), 400);
+        refusedAs(fhirGet("/Slot/" + serviceId + ".nonsense", token), 404);
+        refusedAs(fhirGet("/Schedule", observationsOnly), 403);
+    }
+
+    @Test
+    void aSystemThatPublishesItsKeysIsCheckedAgainstThemAsTheyRotate() throws Exception {
+        String hospitalId = care.hospital("发布公钥的医院").getString("id");
+        KeyPair first = ecKeyPair();
+        KeyPair second = ecKeyPair();
+        AtomicReference<String> published = new AtomicReference<>(keySet(first, "k1"));
+        AtomicInteger fetches = new AtomicInteger();
+        HttpServer keys = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        keys.createContext("/jwks.json", exchange -> {
+            fetches.incrementAndGet();
+            byte[] body = published.get().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        keys.start();
+        try {
+            String url = "http://127.0.0.1:" + keys.getAddress().getPort() + "/jwks.json";
+            JsonObject both = Json.createObjectBuilder().add("hospitalId", hospitalId).add("name", "HIS")
+                    .add("jwksUrl", url).add("publicKeys", Json.createReader(new java.io.StringReader(keySet(first, "k1")))
+                            .readObject()).add("scopes", Json.createArrayBuilder().add("system/Patient.read")).build();
+            assertEquals(400, api.post("/api/v1/admin/fhir-clients", both.toString(), care.adminToken()).status());
+            Api.Reply unreachable = api.post("/api/v1/admin/fhir-clients", Json.createObjectBuilder(both).remove("publicKeys")
+                    .add("jwksUrl", url.replace("jwks.json", "missing")).build().toString(), care.adminToken());
+            assertEquals(400, unreachable.status(), unreachable.raw());
+            Api.Reply registered = api.post("/api/v1/admin/fhir-clients", Json.createObjectBuilder(both).remove("publicKeys")
+                    .build().toString(), care.adminToken());
+            assertEquals(200, registered.status(), registered.raw());
+            assertEquals(url, registered.data().getString("jwksUrl"));
+            String clientId = registered.data().getString("clientId");
+            assertEquals(1, fetches.get(), "fetched once, at registration");
+
+            token(new Client(clientId, hospitalId, first.getPrivate(), "ES384", "k1"), "system/Patient.read");
+            assertEquals(1, fetches.get(), "a key we hold needs no fetch");
+
+            // The hospital rotates: k1 is withdrawn, k2 published. A k2 assertion makes us fetch again.
+            published.set(keySet(second, "k2"));
+            Thread.sleep(2_500); // the refresh interval the test server runs with
+            token(new Client(clientId, hospitalId, second.getPrivate(), "ES384", "k2"), "system/Patient.read");
+            assertEquals(2, fetches.get());
+            Api.Reply withdrawn = requestToken(assertion(new Client(clientId, hospitalId, first.getPrivate(), "ES384", "k1"),
+                    Instant.now().plusSeconds(60), UUID.randomUUID().toString()), "system/Patient.read");
+            assertEquals(401, withdrawn.status(), withdrawn.raw());
+            KeyPair stranger = ecKeyPair();
+            for (int i = 0; i < 5; i++) {
+                Api.Reply forged = requestToken(assertion(new Client(clientId, hospitalId, stranger.getPrivate(), "ES384", "k9"),
+                        Instant.now().plusSeconds(60), UUID.randomUUID().toString()), "system/Patient.read");
+                assertEquals(401, forged.status(), forged.raw());
+            }
+            assertTrue(fetches.get() <= 4, "badly signed assertions do not flood the hospital's server: " + fetches.get());
+        } finally {
+            keys.stop(0);
+        }
+    }
+
+    private static KeyPair ecKeyPair() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp384r1"));
+        return generator.generateKeyPair();
+    }
+
+    private static String keySet(KeyPair pair, String kid) {
+        ECPublicKey pub = (ECPublicKey) pair.getPublic();
+        return Json.createObjectBuilder().add("keys", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("kty", "EC").add("crv", "P-384").add("kid", kid)
+                .add("x", b64(unsigned(pub.getW().getAffineX().toByteArray(), 48)))
+                .add("y", b64(unsigned(pub.getW().getAffineY().toByteArray(), 48))))).build().toString();
     }
 
     private Api.Reply bulkKickOff(String path, String token) {

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -154,6 +158,35 @@ class FhirLabIT extends DeployedEar {
                     .getValuesAs(JsonObject.class);
             assertEquals(1, links.size(), links.toString());
             assertEquals(member.memberId(), links.get(0).getString("personId"));
+
+            // Linked again and the report corrected: it is back; deleting the father erases his reports and link.
+            hospital.put("DiagnosticReport", List.of(report("dr-1", "pat-father", "血常规+血糖",
+                    DiagnosticReport.DiagnosticReportStatus.CORRECTED, drawn, "o-glu", "o-hb")));
+            assertEquals(200, link(member, hospitalId, father, "MZ0001").status());
+            List<JsonObject> back = labReports(member, father);
+            assertEquals(1, back.size());
+            String again = back.get(0).getString("id");
+            Api.Reply removed = api.send(api.request("/api/v1/persons/" + father, member.token()).DELETE());
+            assertEquals(200, removed.status(), removed.raw());
+            try (Connection db = DriverManager.getConnection(System.getProperty("leiming.it.db-url"),
+                    System.getProperty("leiming.it.db-user"), System.getProperty("leiming.it.db-password", ""))) {
+                for (String table : List.of("lab_reports", "hospital_patient_links")) {
+                    try (PreparedStatement count = db.prepareStatement("select count(*) from " + table + " where person_id = ?")) {
+                        count.setString(1, father);
+                        try (ResultSet rows = count.executeQuery()) {
+                            rows.next();
+                            assertEquals(0, rows.getInt(1), table + " keeps nothing of the father");
+                        }
+                    }
+                }
+                try (PreparedStatement count = db.prepareStatement("select count(*) from lab_results where report_id = ?")) {
+                    count.setString(1, again);
+                    try (ResultSet rows = count.executeQuery()) {
+                        rows.next();
+                        assertEquals(0, rows.getInt(1), "nor of his results");
+                    }
+                }
+            }
             care.pauseHospitalConnections();
         }
     }

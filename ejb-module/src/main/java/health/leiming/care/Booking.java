@@ -41,6 +41,9 @@ import java.util.concurrent.ThreadLocalRandom;
 @Stateless
 public class Booking {
 
+    /** The reason a slot gives when every companion is booked (the one reason that is not "closed"). */
+    public static final String FULL = "已约满";
+
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     @PersistenceContext(unitName = "leiming")
@@ -74,7 +77,7 @@ public class Booking {
             if (reason == null && candidates.isEmpty()) {
                 reason = "当天暂无可服务人员";
             } else if (reason == null && free == 0) {
-                reason = "已约满";
+                reason = FULL;
             }
             slots.add(new SlotsView.Slot(time.format(HH_MM), start, reason == null, reason, reason == null ? free : 0));
         }

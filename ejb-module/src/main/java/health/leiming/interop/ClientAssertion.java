@@ -63,6 +63,14 @@ final class ClientAssertion {
         return string(json(parts[1]), "iss");
     }
 
+    /** Whether one of the keys signed the assertion (nothing else is checked). */
+    static boolean signedBy(String jwt, String publicKeys) {
+        String[] parts = parts(jwt);
+        String alg = string(json(parts[0]), "alg");
+        String javaAlgorithm = JAVA_ALGORITHMS.get(alg);
+        return javaAlgorithm != null && signatureHolds(javaAlgorithm, alg, string(json(parts[0]), "kid"), publicKeys, parts);
+    }
+
     static Verified verify(String jwt, String publicKeys, String clientId, String tokenUrl, Instant now) {
         String[] parts = parts(jwt);
         JsonObject header = json(parts[0]);

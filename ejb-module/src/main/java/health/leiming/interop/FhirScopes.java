@@ -16,7 +16,7 @@ public final class FhirScopes {
 
     /** The resource types the API serves; a scope naming another type is refused at registration. */
     public static final Set<String> RESOURCE_TYPES = Set.of("Patient", "Observation", "Organization", "Practitioner",
-            "Location", "Appointment");
+            "Location", "Appointment", "Schedule", "Slot");
 
     private static final Pattern SCOPE = Pattern.compile("system/(\\*|[A-Z][A-Za-z]+)\\.(read|write|\\*|[cruds]+)");
 

@@ -1,11 +1,13 @@
 package health.leiming.interop;
 
 import health.leiming.care.Catalog;
+import health.leiming.integration.KeySets;
 import health.leiming.member.TokenIssuer;
 import health.leiming.platform.ActiveAccounts;
 import health.leiming.platform.AuditTrail;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.RunMode;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -13,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -45,25 +48,40 @@ public class HospitalClients {
     AuditTrail audit;
 
     @Inject
+    ClientKeys clientKeys;
+
+    @Inject
+    KeySets keySets;
+
+    @Inject
+    RunMode runMode;
+
+    @Inject
     ActiveAccounts activeAccounts;
 
     @Inject
     @ConfigProperty(name = "leiming.fhir.access-token-ttl", defaultValue = "PT5M")
     Duration accessTokenTtl;
 
+    /**
+     * Registers a hospital system with its public keys (a JWK Set) or the JWKS URL where it publishes them
+     * (fetched now, and again when it signs with a key we do not hold yet); exactly one of the two.
+     */
     public HospitalClient.ClientView register(String adminId, String hospitalId, String name, String publicKeys,
-            List<String> scopes) {
+            String jwksUrl, List<String> scopes) {
         catalog.hospital(hospitalId, true); // 404 for a hospital that is not in the catalog
         if (name == null || name.isBlank() || name.strip().length() > 100) {
             throw new BusinessException(ErrorKind.BAD_REQUEST, "NAME_REQUIRED", "请填写系统名称（最多100个字）");
         }
-        checkKeys(publicKeys);
+        String url = checkedJwksUrl(publicKeys, jwksUrl);
+        String keys = url == null ? publicKeys : fetched(url);
+        checkKeys(keys);
         if (scopes == null || scopes.isEmpty()) {
             throw new BusinessException(ErrorKind.BAD_REQUEST, "SCOPE_REQUIRED", "请至少选择一个授权范围");
         }
         Set<String> checked = new LinkedHashSet<>();
         scopes.forEach(scope -> checked.add(FhirScopes.checked(scope)));
-        HospitalClient client = new HospitalClient(hospitalId, name.strip(), publicKeys.strip(), checked, adminId,
+        HospitalClient client = new HospitalClient(hospitalId, name.strip(), keys.strip(), url, checked, adminId,
                 Instant.now());
         em.persist(client);
         audit.record(adminId, "admin", null, "fhir.client.register", client.id(), AuditTrail.SUCCESS);
@@ -85,11 +103,13 @@ public class HospitalClients {
         return client.view();
     }
 
-    /** Replaces a client's public keys (the hospital rotated its key pair). */
-    public HospitalClient.ClientView replaceKeys(String adminId, String clientId, String publicKeys) {
-        checkKeys(publicKeys);
+    /** Replaces a client's public keys, or its JWKS URL (fetched now): the hospital rotated its key pair. */
+    public HospitalClient.ClientView replaceKeys(String adminId, String clientId, String publicKeys, String jwksUrl) {
+        String url = checkedJwksUrl(publicKeys, jwksUrl);
+        String keys = url == null ? publicKeys : fetched(url);
+        checkKeys(keys);
         HospitalClient client = found(clientId);
-        client.replaceKeys(publicKeys.strip());
+        client.replaceKeys(keys.strip(), url, Instant.now());
         audit.record(adminId, "admin", null, "fhir.client.keys", clientId, AuditTrail.SUCCESS);
         return client.view();
     }
@@ -114,7 +134,11 @@ public class HospitalClients {
         Instant now = Instant.now();
         ClientAssertion.Verified verified;
         try {
-            verified = ClientAssertion.verify(assertion, client.publicKeys(), client.id(), tokenUrl, now);
+            String keys = client.publicKeys();
+            if (client.jwksUrl() != null && !ClientAssertion.signedBy(assertion, keys)) {
+                keys = clientKeys.refreshed(client.id(), now); // a key rotated in at the hospital since we fetched
+            }
+            verified = ClientAssertion.verify(assertion, keys, client.id(), tokenUrl, now);
         } catch (BusinessException e) {
             audit.queue(client.id(), GROUP, null, "fhir.token", client.id(), AuditTrail.DENIED);
             throw e;
@@ -165,7 +189,38 @@ public class HospitalClients {
         return client;
     }
 
-    private static void checkKeys(String publicKeys) {
+    /** The JWKS URL when one is given instead of keys (https; http only on a development server). */
+    private String checkedJwksUrl(String publicKeys, String jwksUrl) {
+        boolean keysGiven = publicKeys != null && !publicKeys.isBlank();
+        boolean urlGiven = jwksUrl != null && !jwksUrl.isBlank();
+        if (keysGiven == urlGiven) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "KEYS_REQUIRED",
+                    "请提供公钥（publicKeys，JWK Set）或公钥地址（jwksUrl）中的一个");
+        }
+        if (!urlGiven) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(jwksUrl.strip());
+            boolean secure = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme()) && runMode.development();
+            if (!secure || uri.getHost() == null || jwksUrl.length() > 500) {
+                throw new IllegalArgumentException(jwksUrl);
+            }
+            return uri.toString();
+        } catch (IllegalArgumentException e) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "JWKS_URL_INVALID", "公钥地址须为 https:// 开头的网址");
+        }
+    }
+
+    private String fetched(String jwksUrl) {
+        try {
+            return keySets.fetch(jwksUrl);
+        } catch (IllegalStateException e) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "JWKS_URL_UNREACHABLE", "无法从公钥地址读取公钥: " + jwksUrl);
+        }
+    }
+
+    static void checkKeys(String publicKeys) {
         if (publicKeys == null || publicKeys.isBlank() || publicKeys.length() > 8000) {
             throw new BusinessException(ErrorKind.BAD_REQUEST, "KEYS_REQUIRED", "请提供公钥（JWK Set，最多8000个字符）");
         }

@@ -91,6 +91,20 @@ final class FhirCapabilities {
                 .setDocumentation("Required");
         appointment.addSearchParam().setName("date").setType(Enumerations.SearchParamType.DATE);
 
+        CapabilityStatementRestResourceComponent schedule = rest.addResource().setType("Schedule");
+        schedule.setDocumentation("One per companion service we offer at the hospital, planning 14 days ahead");
+        schedule.addInteraction().setCode(TypeRestfulInteraction.READ);
+        schedule.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+
+        CapabilityStatementRestResourceComponent slot = rest.addResource().setType("Slot");
+        slot.setDocumentation("A service's slots as members see them: free, busy (all companions booked) or"
+                + " busy-unavailable (booking closed), the reason in comment");
+        slot.addInteraction().setCode(TypeRestfulInteraction.READ);
+        slot.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+        slot.addSearchParam().setName("schedule").setType(Enumerations.SearchParamType.REFERENCE).setDocumentation("Required");
+        slot.addSearchParam().setName("start").setType(Enumerations.SearchParamType.DATE)
+                .setDocumentation("At most 14 days; without it, the next 24 hours");
+
         CapabilityStatementRestResourceComponent organization = rest.addResource().setType("Organization");
         organization.addInteraction().setCode(TypeRestfulInteraction.READ);
         return cs;
@@ -104,7 +118,8 @@ final class FhirCapabilities {
                 .add("token_endpoint_auth_signing_alg_values_supported", Json.createArrayBuilder().add("RS384").add("ES384"))
                 .add("scopes_supported", Json.createArrayBuilder().add("system/Patient.read").add("system/Observation.read")
                         .add("system/Observation.write").add("system/Organization.read").add("system/Practitioner.read")
-                        .add("system/Location.read").add("system/Appointment.read").add("system/*.read"))
+                        .add("system/Location.read").add("system/Appointment.read").add("system/Schedule.read")
+                        .add("system/Slot.read").add("system/*.read"))
                 .add("capabilities", Json.createArrayBuilder().add("client-confidential-asymmetric"))
                 .build();
     }

@@ -5,6 +5,7 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import health.leiming.interop.FhirScopes;
 import health.leiming.interop.HospitalAccess;
+import health.leiming.interop.HospitalSchedules;
 import health.leiming.interop.HospitalCaller;
 import health.leiming.interop.HospitalClients;
 import health.leiming.member.TokenVerifier;
@@ -28,6 +29,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.time.Instant;
+import java.time.Duration;
+import org.hl7.fhir.r4.model.Slot;
+import org.hl7.fhir.r4.model.Schedule;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -65,6 +70,9 @@ public class FhirServlet extends HttpServlet {
 
     @Inject
     transient HospitalAccess access;
+
+    @Inject
+    transient HospitalSchedules schedules;
 
     @Inject
     transient TokenVerifier tokens;
@@ -129,12 +137,20 @@ public class FhirServlet extends HttpServlet {
                 case "Practitioner" -> access.practitioner(caller, id);
                 case "Location" -> access.location(caller, id);
                 case "Appointment" -> access.appointment(caller, id);
+                case "Schedule" -> schedules.schedule(caller, id);
+                case "Slot" -> schedules.slot(caller, id);
                 default -> access.organization(caller, id);
             });
         } else if (path.size() == 1 && "GET".equals(method) && Set.of("Practitioner", "Location").contains(type)) {
             checkParameters(request, Set.of("_format"));
             List<? extends Resource> all = "Practitioner".equals(type) ? access.practitioners(caller) : access.locations(caller);
             send(response, 200, bundle(request, new Page<>(List.copyOf(all), 1, Math.max(all.size(), 1), all.size())));
+        } else if (path.size() == 1 && "GET".equals(method) && "Schedule".equals(type)) {
+            checkParameters(request, Set.of("_format"));
+            List<Schedule> all = schedules.schedules(caller);
+            send(response, 200, bundle(request, new Page<>(List.copyOf(all), 1, Math.max(all.size(), 1), all.size())));
+        } else if (path.size() == 1 && "GET".equals(method) && "Slot".equals(type)) {
+            send(response, 200, searchSlots(request, caller));
         } else if (path.size() == 1 && "GET".equals(method) && "Appointment".equals(type)) {
             checkParameters(request, Set.of("patient", "date", "_count", "_page", "_format"));
             FhirDates dates = new FhirDates(ZoneId.of(businessZone));
@@ -156,6 +172,24 @@ public class FhirServlet extends HttpServlet {
             response.setHeader("Allow", path.size() == 1 && "Observation".equals(type) ? "GET, POST" : "GET");
             throw new BusinessException(ErrorKind.BAD_REQUEST, "METHOD_NOT_ALLOWED", "不支持的操作: " + method + " " + type);
         }
+    }
+
+    /**
+     * A schedule's slots: {@code schedule} (Schedule/{id} or the id) is required, {@code start} (ge, lt...)
+     * bounds them; without a bound, the next day from now.
+     */
+    private Bundle searchSlots(HttpServletRequest request, HospitalCaller caller) {
+        checkParameters(request, Set.of("schedule", "start", "_format"));
+        String schedule = request.getParameter("schedule");
+        if (schedule == null || schedule.isBlank()) {
+            throw FhirDates.bad("请用 schedule 参数指明 Schedule（如 schedule=Schedule/{id}）");
+        }
+        FhirDates dates = new FhirDates(ZoneId.of(businessZone));
+        values(request, "start").forEach(dates::add);
+        Instant from = dates.from() != null ? dates.from() : Instant.now();
+        Instant to = dates.to() != null ? dates.to() : from.plus(Duration.ofDays(1));
+        List<Slot> slots = schedules.slots(caller, schedule.substring(schedule.lastIndexOf('/') + 1), from, to);
+        return bundle(request, new Page<>(List.copyOf(slots), 1, Math.max(slots.size(), 1), slots.size()));
     }
 
     private Bundle searchObservations(HttpServletRequest request, HospitalCaller caller) {

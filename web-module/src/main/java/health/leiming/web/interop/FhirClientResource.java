@@ -57,14 +57,15 @@ public class FhirClientResource {
     @Operation(summary = "Register a hospital system: its clientId is the id answered")
     public ApiResponse<HospitalClient.ClientView> register(@Valid @NotNull NewClient request) {
         return ApiResponse.ok(clients.register(Caller.memberId(security), request.hospitalId(), request.name(),
-                request.publicKeys().toString(), request.scopes()));
+                request.publicKeys() == null ? null : request.publicKeys().toString(), request.jwksUrl(), request.scopes()));
     }
 
     @PUT
     @Path("/{id}/keys")
-    @Operation(summary = "Replace a system's public keys (the hospital rotated its key pair)")
+    @Operation(summary = "Replace a system's public keys or its JWKS URL (the hospital rotated its key pair)")
     public ApiResponse<HospitalClient.ClientView> keys(@PathParam("id") String id, @Valid @NotNull Keys request) {
-        return ApiResponse.ok(clients.replaceKeys(Caller.memberId(security), id, request.publicKeys().toString()));
+        return ApiResponse.ok(clients.replaceKeys(Caller.memberId(security), id,
+                request.publicKeys() == null ? null : request.publicKeys().toString(), request.jwksUrl()));
     }
 
     @POST
@@ -83,10 +84,11 @@ public class FhirClientResource {
 
     public record NewClient(@NotBlank(message = "请选择医院") @Size(max = 36) String hospitalId,
             @NotBlank(message = "请填写系统名称") @Size(max = 100, message = "系统名称最多100个字") String name,
-            @NotNull(message = "请提供公钥（JWK Set）") JsonObject publicKeys,
+            JsonObject publicKeys, @Size(max = 500, message = "公钥地址最多500个字符") String jwksUrl,
             @NotEmpty(message = "请至少选择一个授权范围") @Size(max = 20) List<@NotBlank @Size(max = 60) String> scopes) {
     }
 
-    public record Keys(@NotNull(message = "请提供公钥（JWK Set）") JsonObject publicKeys) {
+    /** publicKeys (a JWK Set) or jwksUrl, one of them. */
+    public record Keys(JsonObject publicKeys, @Size(max = 500, message = "公钥地址最多500个字符") String jwksUrl) {
     }
 }
