@@ -1,43 +1,30 @@
 package health.leiming.batch;
 
-import health.leiming.platform.Logs;
 import health.leiming.privacy.DataExports;
-import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.api.BatchProperty;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-/** Prepares one member's data export (DataExports.prepare); a failure marks the export failed. */
+/** Prepares one member's data export (DataExports.prepare). */
 @Named("dataExportBatchlet")
 @Dependent
-public class DataExportBatchlet extends AbstractBatchlet {
-
-    private static final Logger LOG = Logs.get(DataExportBatchlet.class);
+public class DataExportBatchlet extends ExportBatchlet {
 
     @Inject
     DataExports exports;
 
-    @Inject
-    StepContext step;
-
-    @Inject
-    @BatchProperty(name = "exportId")
-    String exportId;
+    @Override
+    boolean prepare(String id) {
+        return exports.prepare(id);
+    }
 
     @Override
-    public String process() {
-        try {
-            boolean prepared = exports.prepare(exportId);
-            step.setExitStatus(prepared ? "prepared" : "nothing to prepare");
-            return "COMPLETED";
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Data export " + exportId + " could not be prepared", e);
-            exports.fail(exportId);
-            throw e;
-        }
+    void fail(String id) {
+        exports.fail(id);
+    }
+
+    @Override
+    String what() {
+        return "Data export";
     }
 }

@@ -138,6 +138,24 @@ class FhirLabIT extends DeployedEar {
             assertTrue(hospital.requests.stream().anyMatch(r -> r.contains("_lastUpdated=ge")),
                     "later runs ask only for what changed: " + hospital.requests);
 
+            // The hospital's server refuses us for a while: the links say so, the reports stay as they were.
+            JsonObject connection = api.get("/api/v1/admin/hospital-connections", care.adminToken()).dataArray()
+                    .getValuesAs(JsonObject.class).stream().filter(c -> c.getString("hospitalId").equals(hospitalId))
+                    .findFirst().orElseThrow();
+            String connectionPath = "/api/v1/admin/hospital-connections/" + connection.getString("id");
+            assertEquals(200, api.put(connectionPath, Json.createObjectBuilder().add("baseUrl", hospital.baseUrl())
+                    .add("tokenSetting", "LEIMING_MODE").build().toString(), care.adminToken()).status());
+            long execution = api.post("/api/v1/admin/jobs/hospital-import/start", "{}", care.adminToken()).data()
+                    .getJsonNumber("executionId").longValue();
+            assertEquals("FAILED", api.await("/api/v1/admin/jobs/executions/" + execution, care.adminToken(),
+                    r -> r.data().getString("status").equals("FAILED"), java.time.Duration.ofSeconds(60)).data()
+                    .getString("status"));
+            assertTrue(api.get("/api/v1/health/hospital-links", member.token()).dataArray().getValuesAs(JsonObject.class)
+                    .stream().noneMatch(l -> l.getBoolean("lastImportOk")), "both imports failed");
+            assertEquals(1, labReports(member, father).size());
+            assertEquals(200, api.put(connectionPath, Json.createObjectBuilder().add("baseUrl", hospital.baseUrl())
+                    .add("tokenSetting", "LEIMING_IT_HOSPITAL_FHIR_TOKEN").build().toString(), care.adminToken()).status());
+
             hospital.put("DiagnosticReport", List.of(report("dr-1", "pat-father", "血常规+血糖",
                     DiagnosticReport.DiagnosticReportStatus.ENTEREDINERROR, drawn, "o-glu")));
             care.runJob("hospital-import", "{}");

@@ -44,8 +44,9 @@ public class HospitalFhirServer {
             bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(r -> r != null).forEach(found::add);
             Bundle.BundleLinkComponent next = bundle.getLink(Bundle.LINK_NEXT);
             url = next == null || next.getUrl() == null ? null : next.getUrl();
-            if (url != null && !url.startsWith(base)) {
-                throw new IllegalStateException("Hospital FHIR server sent a next link to another server: " + url);
+            if (url != null && !url.startsWith(base + "/") && !url.startsWith(base + "?")) { // not :12345 for :1234
+                throw new IllegalStateException("Hospital FHIR server sent a next link to another server: "
+                        + withoutQuery(url));
             }
         }
         return found;
@@ -60,16 +61,24 @@ public class HospitalFhirServer {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("Hospital FHIR server answered HTTP " + response.statusCode() + " for " + url);
+                throw new IllegalStateException("Hospital FHIR server answered HTTP " + response.statusCode() + " for "
+                        + withoutQuery(url));
             }
             return FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, response.body());
         } catch (DataFormatException | ClassCastException e) {
-            throw new IllegalStateException("Hospital FHIR server sent no Bundle for " + url + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Hospital FHIR server sent no Bundle for " + withoutQuery(url) + ": "
+                    + e.getMessage(), e);
         } catch (IOException e) {
-            throw new IllegalStateException("Hospital FHIR server unreachable at " + url + ": " + e, e);
+            throw new IllegalStateException("Hospital FHIR server unreachable at " + withoutQuery(url) + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted reading " + url, e);
+            throw new IllegalStateException("Interrupted reading " + withoutQuery(url), e);
         }
+    }
+
+    /** A request's address for messages and logs: its query may name a patient (patient=, identifier=). */
+    private static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
     }
 }

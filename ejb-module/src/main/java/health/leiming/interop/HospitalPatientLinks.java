@@ -137,8 +137,7 @@ public class HospitalPatientLinks {
 
     private boolean run(String linkId, Instant now) {
         try {
-            labImport.run(linkId, now);
-            return true;
+            return !labImport.run(linkId, now).startsWith("failed");
         } catch (RuntimeException e) {
             Throwable cause = e; // the container wraps what the import threw
             while (cause.getCause() != null) {

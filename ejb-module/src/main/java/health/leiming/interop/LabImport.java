@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Observation;
@@ -54,7 +55,7 @@ public class LabImport {
     @Inject
     AuditTrail audit;
 
-    /** Imports the link's lab results; answers what changed (ASCII). */
+    /** Imports the link's lab results; answers what changed, or why the hospital's server failed (ASCII). */
     public String run(String linkId, Instant now) {
         HospitalPatientLink link = em.find(HospitalPatientLink.class, linkId);
         if (link == null) {
@@ -74,9 +75,17 @@ public class LabImport {
         if (link.importedUntil() != null) {
             query.put("_lastUpdated", "ge" + link.importedUntil().minus(OVERLAP));
         }
+        List<Resource> found;
+        try {
+            found = server.search(connection.baseUrl(), connection.bearerToken(), "DiagnosticReport", query);
+        } catch (IllegalStateException e) { // unreachable, refused, not FHIR: kept on the link, tried again next run
+            String result = "failed: " + e.getMessage();
+            link.imported(now, result, false);
+            return result;
+        }
         Map<String, Observation> observations = new HashMap<>();
         Map<String, DiagnosticReport> reports = new LinkedHashMap<>();
-        for (Resource resource : server.search(connection.baseUrl(), connection.bearerToken(), "DiagnosticReport", query)) {
+        for (Resource resource : found) {
             if (resource instanceof Observation o) {
                 observations.put(o.getIdElement().getIdPart(), o);
             } else if (resource instanceof DiagnosticReport r && isOf(r, link.patientId())) {

@@ -30,7 +30,7 @@ public class OperationsPages {
     /** The jobs an admin may start here, with their names on screen; each runs with its default parameters. */
     static final Map<String, String> JOBS = Map.of(JobControl.REPORT, "健康报告（上一个完整周）",
             JobControl.REMINDERS, "预约提醒", JobControl.RETENTION, "过期数据清理", JobControl.RECONCILIATION, "微信支付对账（昨天）",
-            JobControl.HOSPITAL_IMPORT, "医院医生与出诊时间同步");
+            JobControl.HOSPITAL_IMPORT, "医院医生、出诊时间与检验结果同步");
 
     @Inject
     JobControl jobs;

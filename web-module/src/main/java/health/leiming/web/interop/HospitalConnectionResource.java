@@ -28,7 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Hospitals' own FHIR servers, whose doctors and clinic times the hospital-import job brings into the
- * catalog (admins register them; the bearer token stays in configuration, named by tokenSetting).
+ * catalog, and the lab results of the people linked there (admins register them; the bearer token stays in
+ * configuration, named by tokenSetting).
  */
 @Path("/admin/hospital-connections")
 @RolesAllowed("admin")
