@@ -245,6 +245,28 @@ class FhirIT extends DeployedEar {
                 .equals(paged.getEntryFirstRep().getResource().getIdElement().getIdPart()), "the next page is the next reading");
         assertEquals(null, second.getLink("next"), "two readings, two pages");
 
+        // BMI: none while the height is unknown; then one per weight reading, derived from it.
+        Instant weighed = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        String weightId = api.post("/api/v1/health/records", Json.createObjectBuilder().add("type", "weight").add("value", 72.5)
+                .add("unit", "kg").add("recordedAt", weighed.toString()).build().toString(), member.token()).data()
+                .getString("id");
+        assertEquals(0, parse(fhirGet("/Observation?patient=" + personId + "&code=39156-5", token), Bundle.class).getTotal());
+        refusedAs(fhirGet("/Observation/bmi-" + weightId, token), 404);
+        assertEquals(200, api.put("/api/v1/health/profile", Json.createObjectBuilder().add("heightCm", 170).build().toString(),
+                member.token()).status());
+        Bundle bmis = parse(fhirGet("/Observation?patient=" + personId + "&code=39156-5", token), Bundle.class);
+        valid(bmis);
+        assertEquals(1, bmis.getTotal());
+        Observation bmi = (Observation) bmis.getEntryFirstRep().getResource();
+        assertEquals("http://hl7.org/fhir/StructureDefinition/bmi", bmi.getMeta().getProfile().get(0).getValue());
+        assertEquals(0, new BigDecimal("25.1").compareTo(bmi.getValueQuantity().getValue()), "72.5 kg at 1.70 m");
+        assertEquals("kg/m2", bmi.getValueQuantity().getCode());
+        assertEquals("H", bmi.getInterpretationFirstRep().getCodingFirstRep().getCode(), "overweight from 24.0");
+        assertEquals("Observation/" + weightId, bmi.getDerivedFromFirstRep().getReference());
+        assertEquals(weighed, bmi.getEffectiveDateTimeType().getValue().toInstant());
+        valid(parse(fhirGet("/Observation/bmi-" + weightId, token), Observation.class));
+        refusedAs(fhirGet("/Observation?patient=" + personId + "&code=39156-5,29463-7", token), 400);
+
         Api.Reply revoked = api.send(api.request("/api/v1/privacy/hospitals/" + hospitalId, member.token()).DELETE());
         assertEquals(200, revoked.status(), revoked.raw());
         refusedAs(fhirGet("/Patient/" + personId, token), 404);

@@ -127,12 +127,14 @@ public record Measurement(MeasurementType type, BigDecimal value, BigDecimal dia
         };
     }
 
-    static BigDecimal bmi(BigDecimal weightKg, BigDecimal heightCm) {
+    /** Body mass index (kg/m²) to one decimal, as WS/T 428 states its thresholds. */
+    public static BigDecimal bmi(BigDecimal weightKg, BigDecimal heightCm) {
         BigDecimal metres = heightCm.movePointLeft(2);
         return weightKg.divide(metres.multiply(metres), 1, RoundingMode.HALF_UP);
     }
 
-    static Indicator bmi(BigDecimal bmi) {
+    /** The WS/T 428 level of a BMI. */
+    public static Indicator bmi(BigDecimal bmi) {
         String value = "BMI " + bmi.toPlainString();
         if (bmi.compareTo(BMI_UNDERWEIGHT) < 0) {
             return new Indicator("underweight", value + "，体重过低", BMI_WST428, false);

@@ -2,6 +2,8 @@ package health.leiming.interop;
 
 import health.leiming.care.HospitalView;
 import health.leiming.health.GlucoseContext;
+import health.leiming.health.Indicator;
+import health.leiming.health.Measurement;
 import health.leiming.health.MeasurementType;
 import health.leiming.health.RecordInput;
 import health.leiming.health.RecordView;
@@ -56,6 +58,10 @@ public final class FhirMapping {
     static final String DIASTOLIC = "8462-4";
     static final String HEART_RATE = "8867-4";
     static final String BODY_WEIGHT = "29463-7";
+    /** Body mass index: derived from a weight reading and the height in the person's health profile. */
+    public static final String BMI = "39156-5";
+    /** The id of the BMI Observation derived from a weight reading: this prefix and the reading's id. */
+    public static final String BMI_ID_PREFIX = "bmi-";
     static final String BODY_TEMPERATURE = "8310-5";
     static final String SPO2_PULSE_OXIMETRY = "59408-5";
     static final String SPO2 = "2708-6";
@@ -283,6 +289,29 @@ public final class FhirMapping {
                 o.addNote().setText("分级依据: " + r.indicators().guideline());
             }
         }
+        return o;
+    }
+
+    /**
+     * The BMI of a weight reading (FHIR's vital-signs bmi profile), from the height in the person's health
+     * profile: kg/m² to one decimal, the WS/T 428 level as its interpretation, derived from the weight.
+     */
+    public static Observation bmi(RecordView weight, BigDecimal heightCm) {
+        BigDecimal bmi = Measurement.bmi(weight.value(), heightCm);
+        Indicator level = Measurement.bmi(bmi);
+        Observation o = new Observation();
+        o.setId(BMI_ID_PREFIX + weight.id());
+        o.getMeta().setLastUpdated(Date.from(weight.updatedAt()));
+        o.setStatus(Observation.ObservationStatus.FINAL);
+        o.setSubject(new Reference("Patient/" + weight.personId()));
+        o.setEffective(instant(weight.recordedAt()));
+        o.setIssued(Date.from(weight.createdAt()));
+        vitalSign(o, "bmi", BMI, "Body mass index (BMI) [Ratio]", "体质指数");
+        o.setValue(quantity(bmi, "kg/m2", "kg/m2"));
+        o.addDerivedFrom(new Reference("Observation/" + weight.id()));
+        interpretation(level.level(), level.alert()).ifPresent(code -> o.addInterpretation()
+                .addCoding(new Coding(INTERPRETATION, code, null)).setText(level.description() + "（" + level.guideline() + "）"));
+        o.addNote().setText("由体重和健康档案中的身高计算；分级依据: " + level.guideline());
         return o;
     }
 

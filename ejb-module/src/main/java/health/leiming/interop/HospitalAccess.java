@@ -4,6 +4,7 @@ import health.leiming.care.Booking;
 import health.leiming.care.Catalog;
 import health.leiming.care.HospitalView;
 import health.leiming.health.GlucoseContext;
+import health.leiming.health.HealthProfileService;
 import health.leiming.health.HealthRecordService;
 import health.leiming.health.MeasurementType;
 import health.leiming.health.RecordView;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -67,6 +69,9 @@ public class HospitalAccess {
     Booking booking;
 
     @Inject
+    HealthProfileService profiles;
+
+    @Inject
     AuditTrail audit;
 
     public Patient patient(HospitalCaller caller, String personId) {
@@ -86,12 +91,20 @@ public class HospitalAccess {
         });
     }
 
-    public Observation observation(HospitalCaller caller, String recordId) {
+    /** A reading, or the BMI derived from a weight reading (bmi-{id}, while the person's height is known). */
+    public Observation observation(HospitalCaller caller, String observationId) {
         caller.require("Observation", FhirScopes.Access.read);
+        boolean bmi = observationId != null && observationId.startsWith(FhirMapping.BMI_ID_PREFIX);
+        String recordId = bmi ? observationId.substring(FhirMapping.BMI_ID_PREFIX.length()) : observationId;
         RecordView record = records.reading(recordId).orElse(null);
         authorised(caller, record == null ? null : record.personId(), true, "fhir.Observation.read", recordId);
+        BigDecimal height = bmi && record.type().equals(MeasurementType.weight.name()) ? profiles.heightOf(record.personId())
+                : null;
+        if (bmi && height == null) {
+            throw BusinessException.notFound("Observation");
+        }
         audit.queue(caller.clientId(), ROLE, record.personId(), "fhir.Observation.read", recordId, AuditTrail.SUCCESS);
-        return FhirMapping.observation(record);
+        return bmi ? FhirMapping.bmi(record, height) : FhirMapping.observation(record);
     }
 
     /**
@@ -102,6 +115,9 @@ public class HospitalAccess {
             Instant to, boolean newestFirst, PageRequest page) {
         caller.require("Observation", FhirScopes.Access.read);
         FamilyService.PersonRef person = authorised(caller, personId, true, "fhir.Observation.search", null);
+        if (loincCodes.contains(FhirMapping.BMI)) {
+            return bodyMassIndexes(caller, person, loincCodes, from, to, newestFirst, page);
+        }
         Set<MeasurementType> types = EnumSet.noneOf(MeasurementType.class);
         Set<GlucoseContext> contexts = EnumSet.noneOf(GlucoseContext.class);
         for (String code : loincCodes) {
@@ -118,6 +134,24 @@ public class HospitalAccess {
         Page<RecordView> found = records.ofPerson(person.id(), types, contexts, from, to, null, newestFirst, page);
         audit.queue(caller.clientId(), ROLE, person.id(), "fhir.Observation.search", null, AuditTrail.SUCCESS);
         return found.map(FhirMapping::observation);
+    }
+
+    /**
+     * The BMI of each weight reading (none while the person's height is unknown). Searched on its own: one
+     * page holds as many BMIs as weight readings, so it does not mix with other codes.
+     */
+    private Page<Observation> bodyMassIndexes(HospitalCaller caller, FamilyService.PersonRef person, List<String> loincCodes,
+            Instant from, Instant to, boolean newestFirst, PageRequest page) {
+        if (loincCodes.stream().anyMatch(code -> !FhirMapping.BMI.equals(code))) {
+            throw new BusinessException(ErrorKind.BAD_REQUEST, "CODE_INVALID", "BMI（" + FhirMapping.BMI + "）须单独查询");
+        }
+        audit.queue(caller.clientId(), ROLE, person.id(), "fhir.Observation.search", null, AuditTrail.SUCCESS);
+        BigDecimal height = profiles.heightOf(person.id());
+        if (height == null) {
+            return new Page<>(List.of(), page.page(), page.size(), 0);
+        }
+        return records.ofPerson(person.id(), EnumSet.of(MeasurementType.weight), Set.of(), from, to, null, newestFirst, page)
+                .map(weight -> FhirMapping.bmi(weight, height));
     }
 
     /**

@@ -60,7 +60,8 @@ final class FhirCapabilities {
         observation.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE)
                 .setDocumentation("Required");
         observation.addSearchParam().setName("code").setType(Enumerations.SearchParamType.TOKEN)
-                .setDocumentation("LOINC codes, comma-separated");
+                .setDocumentation("LOINC codes, comma-separated; 39156-5 (BMI, derived from weight readings and the"
+                        + " height in the health profile) on its own");
         observation.addSearchParam().setName("date").setType(Enumerations.SearchParamType.DATE)
                 .setDocumentation("Prefixes eq, ge, gt, le, lt; repeat for a range");
         observation.addSearchParam().setName("_count").setType(Enumerations.SearchParamType.NUMBER);
