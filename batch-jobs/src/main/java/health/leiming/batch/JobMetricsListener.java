@@ -27,6 +27,18 @@ public class JobMetricsListener implements JobListener {
     private static final Metadata ITEMS = Metadata.builder().withName("leiming.batch.items")
             .withDescription("Items batch jobs wrote or skipped").build();
 
+    /**
+     * Every scheduled job's runs from 0 at start, completed, failed and stopped, so that an alert on a first
+     * failure (an increase) or on a missed run finds its series.
+     */
+    static void initialise(MetricRegistry registry) {
+        for (String job : JobControl.JOBS) {
+            for (String status : new String[] {"COMPLETED", "FAILED", "STOPPED"}) {
+                registry.timer(DURATION, new Tag("job", job), new Tag("status", status));
+            }
+        }
+    }
+
     @Inject
     JobContext job;
 

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Starts the jobs on their schedules (cron expressions in the business time zone, from
@@ -34,6 +35,9 @@ public class JobScheduler {
 
     @Resource(lookup = "concurrent/leimingScheduler")
     ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    MetricRegistry registry;
 
     @Inject
     JobControl jobs;
@@ -85,6 +89,7 @@ public class JobScheduler {
     }
 
     void start(@Observes SchemaReady ready) {
+        JobMetricsListener.initialise(registry);
         add("weekly-report", JobControl.REPORT, weeklyReport, Map.of("period", "week"));
         add("monthly-report", JobControl.REPORT, monthlyReport, Map.of("period", "month"));
         add("reminders", JobControl.REMINDERS, reminders, Map.of());

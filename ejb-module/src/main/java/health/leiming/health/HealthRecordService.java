@@ -11,6 +11,7 @@ import health.leiming.platform.PageRequest;
 import health.leiming.platform.Text;
 import health.leiming.platform.events.Outbox;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,6 +35,9 @@ public class HealthRecordService {
 
     /** Clock skew allowed between a phone or device and the server. */
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
+    @Inject
+    Event<HealthMetrics.Stored> stored;
 
     @PersistenceContext(unitName = "leiming")
     EntityManager em;
@@ -120,6 +124,7 @@ public class HealthRecordService {
         rollup.add(person.id(), m.type(), new TrendAnalysis.Reading(recordedAt, record.reading(), record.diastolic(),
                 indicator));
         raiseAlertIfDangerous(person, record, indicator);
+        stored.fire(new HealthMetrics.Stored(m.type(), source.name()));
         return record.view(indicator, 0);
     }
 

@@ -24,6 +24,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Sends what the router queued: right after the routing transaction commits, and on a fixed tick
@@ -36,6 +39,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 public class DeliveryWorker {
 
     private static final Logger LOG = Logs.get(DeliveryWorker.class);
+    private static final Metadata FAILURES = Metadata.builder().withName("leiming.notify.failures")
+            .withDescription("Notification attempts that failed, by channel and kind (refused: no retry; retry)").build();
 
     @Resource(lookup = "concurrent/leimingScheduler")
     ManagedScheduledExecutorService scheduler;
@@ -56,6 +61,9 @@ public class DeliveryWorker {
     SmsGateway sms;
 
     @Inject
+    MetricRegistry registry;
+
+    @Inject
     @ConfigProperty(name = "leiming.notify.worker-interval", defaultValue = "PT5S")
     Duration interval;
 
@@ -71,6 +79,11 @@ public class DeliveryWorker {
     }
 
     void start(@Observes SchemaReady ready) {
+        for (Delivery.Channel channel : Delivery.Channel.values()) { // from 0, so that rules find every series
+            for (String kind : new String[] {"refused", "retry"}) {
+                registry.counter(FAILURES, new Tag("channel", channel.name()), new Tag("kind", kind));
+            }
+        }
         loop.start(scheduler);
     }
 
@@ -107,13 +120,19 @@ public class DeliveryWorker {
                 deliveries.postpone(attempt.id());
             } catch (OutsideRefusal e) {
                 LOG.warning(() -> "Delivery " + attempt.id() + " (" + attempt.channel() + ") refused: " + e.getMessage());
+                failure(attempt, "refused");
                 deliveries.failed(attempt.id(), e.getMessage(), true);
             } catch (RuntimeException e) {
                 LOG.info(() -> "Delivery " + attempt.id() + " (" + attempt.channel() + ") attempt " + attempt.attempt()
                         + " failed: " + e);
+                failure(attempt, "retry");
                 deliveries.failed(attempt.id(), e.toString(), false);
             }
         });
+    }
+
+    private void failure(Deliveries.Attempt attempt, String kind) {
+        registry.counter(FAILURES, new Tag("channel", attempt.channel().name()), new Tag("kind", kind)).inc();
     }
 
     private void send(Deliveries.Attempt attempt) {

@@ -9,6 +9,8 @@ import jakarta.json.bind.JsonbBuilder;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Event type names and their payload records, from every context's catalog; JSON-B both ways. */
 @ApplicationScoped
@@ -30,6 +32,11 @@ public class EventRegistry {
             throw new IllegalStateException("Event type " + nameOf(type) + " is claimed by " + before.getName()
                     + " and " + type.getName());
         }
+    }
+
+    /** The names of every event type some context raises. */
+    public Set<String> names() {
+        return new TreeSet<>(byName.keySet());
     }
 
     /** The record a type name reads into, if any context raises it. */

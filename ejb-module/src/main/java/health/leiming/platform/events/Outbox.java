@@ -28,11 +28,11 @@ public class Outbox {
         OutboxEvent row = new OutboxEvent(EventRegistry.nameOf(event.getClass()), event.aggregateId(),
                 EventRegistry.toJson(event), RequestContext.requestId(), Instant.now());
         em.persist(row);
-        stored.fire(new OutboxEventStored(row.id()));
+        stored.fire(new OutboxEventStored(row.id(), EventRegistry.nameOf(event.getClass())));
         return row.id();
     }
 
     /** Fired when an event was stored; observers act after the transaction commits. */
-    public record OutboxEventStored(String eventId) {
+    public record OutboxEventStored(String eventId, String eventType) {
     }
 }
