@@ -88,8 +88,8 @@ class MonitoringIT extends DeployedEar {
         List<Sample> after = scrape();
         assertEquals(readings + 1, value(after, "leiming_health_records_total", bloodPressure), "one reading stored");
         assertEquals(placed + 1, value(after, "leiming_business_events_total", Map.of("type", "order.placed")));
-        assertEquals(reminders + 1, value(after, "leiming_batch_job_duration_seconds_count",
-                Map.of("job", "appointment-reminders", "status", "COMPLETED")));
+        assertTrue(value(after, "leiming_batch_job_duration_seconds_count", Map.of("job", "appointment-reminders",
+                "status", "COMPLETED")) >= reminders + 1, "our run, and any the schedule started meanwhile");
         assertTrue(value(after, "http_server_request_duration_seconds", Map.of("http_route", "/api/v1/health/records",
                 "http_request_method", "POST", "http_response_status_code", "200", "quantile", "0.99")) > 0,
                 "Liberty times each route, method and status, with P50, P95 and P99");
