@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,10 +64,21 @@ public class Gauges {
         loop.stop();
     }
 
-    /** Reads every source now (also what a test calls to see a figure at once). */
+    /**
+     * Reads every source now. One that fails keeps its last figures and does not stop the others; the
+     * first failure is then thrown for the loop to log.
+     */
     public void refresh(Instant now) {
+        RuntimeException failed = null;
         for (GaugeSource source : sources) {
-            for (GaugeSource.Reading reading : source.read(now)) {
+            List<GaugeSource.Reading> readings;
+            try {
+                readings = source.read(now);
+            } catch (RuntimeException e) {
+                failed = failed == null ? e : failed;
+                continue;
+            }
+            for (GaugeSource.Reading reading : readings) {
                 String key = key(reading);
                 if (values.put(key, reading.value()) == null) {
                     Metadata metadata = Metadata.builder().withName(reading.name()).withDescription(reading.description())
@@ -76,6 +88,9 @@ public class Gauges {
                     registry.gauge(metadata, values, v -> v.getOrDefault(key, 0d), tags);
                 }
             }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
