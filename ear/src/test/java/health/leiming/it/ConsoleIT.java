@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
@@ -180,8 +181,11 @@ class ConsoleIT extends DeployedEar {
                 r -> r.raw().contains("陪诊员已更换") && r.raw().contains("订单已取消"), Duration.ofSeconds(20));
         assertTrue(messages.raw().contains("客服取消：医院临时停诊"), messages.raw());
         assertTrue(messages.raw().contains("退款150.50元"), messages.raw());
+        // Reads are audited through the queue (written within a second): wait for every entry, not the first.
+        List<String> acts = List.of("CONSOLE POST /orders/{id}/cancel", "CONSOLE POST /orders/{id}/reassign",
+                "CONSOLE GET /orders/{id}", "CONSOLE GET /orders/export", "CONSOLE GET /orders/day/export");
         Api.Reply audit = api.await("/api/v1/admin/audit-log?actorId=" + operator.getString("id") + "&size=50",
-                care.adminToken(), r -> r.raw().contains("CONSOLE POST /orders/{id}/cancel"), Duration.ofSeconds(10));
+                care.adminToken(), r -> acts.stream().allMatch(r.raw()::contains), Duration.ofSeconds(10));
         assertTrue(audit.raw().contains("CONSOLE POST /orders/{id}/reassign"), audit.raw());
         assertTrue(audit.raw().contains("CONSOLE GET /orders/{id}"), audit.raw());
         assertTrue(audit.raw().contains("CONSOLE GET /orders/export"), audit.raw());
