@@ -64,10 +64,15 @@ class ChatIT extends DeployedEar {
 
         /** With the handshake's headers as given (a session cookie and an Origin, say). */
         static Client connectWith(String orderId, java.util.Map<String, String> headers) {
+            return connectTo("ws://localhost:9080", orderId, headers);
+        }
+
+        /** To the server at wsBase (ws://host:port), one of a cluster's. */
+        static Client connectTo(String wsBase, String orderId, java.util.Map<String, String> headers) {
             Client client = new Client();
             WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
             headers.forEach(builder::header);
-            client.socket = builder.buildAsync(URI.create("ws://localhost:9080/ws/chat/" + orderId), client).join();
+            client.socket = builder.buildAsync(URI.create(wsBase + "/ws/chat/" + orderId), client).join();
             client.awaitReadyOrClose();
             return client;
         }

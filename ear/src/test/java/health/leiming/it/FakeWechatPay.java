@@ -391,10 +391,15 @@ final class FakeWechatPay {
 
     /** POSTs a notification to the server signed with the platform key (or with the given signature). */
     Api.Reply notify(String body, long timestamp, String signatureOverride) {
+        return notify(Api.BASE, body, timestamp, signatureOverride);
+    }
+
+    /** To the server at base (one of a cluster's). */
+    Api.Reply notify(String base, String body, long timestamp, String signatureOverride) {
         String ts = Long.toString(timestamp);
         String nonce = HexFormat.of().formatHex(bytes(16));
         String signature = signatureOverride != null ? signatureOverride : sign(message(ts, nonce, body));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(Api.BASE + "/api/v1/payments/wechat/notify"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/payments/wechat/notify"))
                 .header("Content-Type", "application/json").header("Wechatpay-Timestamp", ts)
                 .header("Wechatpay-Nonce", nonce).header("Wechatpay-Signature", signature)
                 .header("Wechatpay-Serial", PLATFORM_SERIAL).POST(HttpRequest.BodyPublishers.ofString(body)).build();

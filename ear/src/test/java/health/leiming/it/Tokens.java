@@ -26,13 +26,16 @@ final class Tokens {
 
     /** The development signing key the server generated in its output directory. */
     static PrivateKey serverKey() {
-        Path file = Path.of(System.getProperty("leiming.it.server-dir"), "resources", "security",
-                "leiming-jwt-private.pem");
+        return pem(Path.of(System.getProperty("leiming.it.server-dir"), "resources", "security", "leiming-jwt-private.pem"));
+    }
+
+    /** A PKCS#8 private key in PEM, as openssl genpkey writes it (the cluster's token key). */
+    static PrivateKey pem(Path file) {
         try {
             String body = Files.readString(file).replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read the server's development key at " + file, e);
+            throw new IllegalStateException("Cannot read the private key at " + file, e);
         }
     }
 
