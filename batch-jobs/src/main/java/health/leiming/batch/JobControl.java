@@ -5,6 +5,8 @@ import health.leiming.health.ReportPeriod;
 import health.leiming.platform.BatchSkips;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
+import health.leiming.platform.Logs;
+import health.leiming.platform.ScheduledRun;
 import health.leiming.platform.ScheduledRuns;
 import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
 import jakarta.batch.operations.JobExecutionNotMostRecentException;
@@ -14,6 +16,7 @@ import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.Metric;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -52,6 +56,11 @@ public class JobControl {
     public static final String FHIR_BULK_EXPORT = "fhir-bulk-export";
     static final Set<String> JOBS = Set.of(REPORT, REMINDERS, RETENTION, RECONCILIATION, HOSPITAL_IMPORT);
 
+    /** This server as it claims and beats scheduled runs: host and process (a restarted server is another). */
+    public static final String SERVER = host() + "/" + ProcessHandle.current().pid();
+
+    private static final Logger LOG = Logs.get(JobControl.class);
+
     @Inject
     @ConfigProperty(name = "leiming.business-zone", defaultValue = "Asia/Shanghai")
     ZoneId zone;
@@ -67,6 +76,11 @@ public class JobControl {
     @Inject
     @ConfigProperty(name = "leiming.batch.reminder-window", defaultValue = "PT24H")
     Duration reminderWindow;
+
+    /** A pause after each person of a report run: a gentler run on a database busy with the day's traffic. */
+    @Inject
+    @ConfigProperty(name = "leiming.batch.report-item-delay", defaultValue = "PT0S")
+    Duration reportItemDelay;
 
     @Inject
     HealthReports reports;
@@ -106,8 +120,7 @@ public class JobControl {
      * Starts the run of a schedule at one fire time, unless any server already has: the claim in the
      * database decides. Empty when the run was taken.
      */
-    public java.util.Optional<ExecutionView> startScheduled(String schedule, Instant fireTime, Map<String, String> given,
-            String claimant) {
+    public java.util.Optional<ExecutionView> startScheduled(String schedule, Instant fireTime, Map<String, String> given) {
         String jobName = switch (schedule) {
             case "weekly-report", "monthly-report" -> REPORT;
             case "reminders" -> REMINDERS;
@@ -116,10 +129,16 @@ public class JobControl {
             case "hospital-import" -> HOSPITAL_IMPORT;
             default -> throw new BusinessException(ErrorKind.NOT_FOUND, "SCHEDULE_NOT_FOUND", "没有这个计划：" + schedule);
         };
-        Properties checked = parameters(jobName, given); // bad parameters fail before the run is claimed
+        Map<String, String> all = new java.util.HashMap<>(given);
+        switch (schedule) { // what makes the schedule what it is, also when an admin starts a missed run
+            case "weekly-report" -> all.put("period", "week");
+            case "monthly-report" -> all.put("period", "month");
+            default -> { }
+        }
+        Properties checked = parameters(jobName, all); // bad parameters fail before the run is claimed
         boolean claimed;
         try {
-            claimed = scheduledRuns.claim(schedule, fireTime, claimant);
+            claimed = scheduledRuns.claim(schedule, fireTime, SERVER);
         } catch (RuntimeException e) {
             claimed = false; // a concurrent claim won
         }
@@ -129,6 +148,65 @@ public class JobControl {
         long id = operator().start(jobName, checked);
         scheduledRuns.started(schedule, fireTime, id);
         return java.util.Optional.of(view(operator().getJobExecution(id)));
+    }
+
+    /**
+     * Looks after the scheduled runs not yet ended, on every scheduler tick of every server. This server's
+     * are beaten while they run and closed when they end. Another server's whose beat stopped more than
+     * takeoverAfter ago (the server died in the middle) is taken over by one server: an execution the dead
+     * server's restart marked failed is restarted from its checkpoints; one still marked running (the server
+     * has not come back) cannot be, and the run starts again as a new execution with the same parameters
+     * (every job skips what is already done: reports made, reminders sent, bills reconciled).
+     */
+    public void watchScheduledRuns(Duration takeoverAfter) {
+        Instant now = Instant.now();
+        for (ScheduledRun run : scheduledRuns.unfinished()) {
+            BatchStatus status = status(run.executionId());
+            boolean mine = run.claimedBy().equals(SERVER);
+            if (status == null || status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED
+                    || (mine && (status == BatchStatus.FAILED || status == BatchStatus.STOPPED))) {
+                scheduledRuns.finished(run.jobName(), run.fireTime(), now);
+            } else if (mine) {
+                scheduledRuns.beat(run.jobName(), run.fireTime(), now);
+            } else if ((run.heartbeatAt() == null || run.heartbeatAt().isBefore(now.minus(takeoverAfter)))
+                    && scheduledRuns.takeOver(run.jobName(), run.fireTime(), run.claimedBy(), run.heartbeatAt(), SERVER, now)) {
+                long previous = run.executionId();
+                long id;
+                try {
+                    Properties parameters = operator().getParameters(previous);
+                    id = status == BatchStatus.FAILED || status == BatchStatus.STOPPED
+                            ? operator().restart(previous, parameters)
+                            : operator().start(operator().getJobExecution(previous).getJobName(), parameters);
+                } catch (RuntimeException e) {
+                    // The claim is this server's now, with an execution nobody runs: close it, or it would be
+                    // beaten for ever. The missed-run alert and the console's executions show it.
+                    scheduledRuns.finished(run.jobName(), run.fireTime(), now);
+                    LOG.severe(() -> "Scheduled " + run.jobName() + " at " + run.fireTime() + ": execution " + previous
+                            + " of stopped server " + run.claimedBy() + " could not be taken over; start it again from the"
+                            + " console: " + e);
+                    continue;
+                }
+                scheduledRuns.started(run.jobName(), run.fireTime(), id);
+                LOG.warning(() -> "Scheduled " + run.jobName() + " at " + run.fireTime() + ": its server " + run.claimedBy()
+                        + " stopped during execution " + previous + " (" + status + "); taken over as execution " + id);
+            }
+        }
+    }
+
+    private BatchStatus status(Long executionId) {
+        try {
+            return operator().getJobExecution(executionId).getBatchStatus();
+        } catch (NoSuchJobExecutionException e) {
+            return null;
+        }
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown-host";
+        }
     }
 
     public ExecutionView stop(long executionId) {
@@ -252,7 +330,8 @@ public class JobControl {
                 p.setProperty("date", checked.start().toString());
                 p.setProperty("zone", zone.getId());
                 p.setProperty("regenerate", String.valueOf(Boolean.parseBoolean(given.getOrDefault("regenerate", "false"))));
-                p.setProperty("itemDelayMillis", String.valueOf(number(given.getOrDefault("itemDelayMillis", "0"), 0, 60_000)));
+                p.setProperty("itemDelayMillis", String.valueOf(number(given.getOrDefault("itemDelayMillis",
+                        String.valueOf(reportItemDelay.toMillis())), 0, 60_000)));
                 p.setProperty("partitions", String.valueOf(number(given.getOrDefault("partitions", String.valueOf(partitions)), 1, 16)));
                 p.setProperty("chunkSize", String.valueOf(number(given.getOrDefault("chunkSize", String.valueOf(chunkSize)), 1, 1000)));
             }

@@ -8,7 +8,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,7 +25,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * configuration; "off" turns one off). Every tick looks for the latest fire time of each schedule;
  * one that is recent (within the grace period) and not yet claimed is claimed in the database and
  * started, so with several servers each scheduled run starts exactly once, and a server that was
- * down a few minutes still starts the run it missed.
+ * down a few minutes still starts the run it missed. Each tick also looks after the runs under way
+ * (JobControl.watchScheduledRuns): a run whose server died is finished by another.
  */
 @ApplicationScoped
 public class JobScheduler {
@@ -81,9 +81,16 @@ public class JobScheduler {
     @ConfigProperty(name = "leiming.batch.schedule.grace", defaultValue = "PT10M")
     Duration grace;
 
+    /**
+     * A run whose server has not beaten for this long is taken over by another server (several ticks: a live
+     * server beats on each of its ticks).
+     */
+    @Inject
+    @ConfigProperty(name = "leiming.batch.takeover-after", defaultValue = "PT2M")
+    Duration takeoverAfter;
+
     private final Map<String, Schedule> schedules = new LinkedHashMap<>();
     private volatile ScheduledFuture<?> ticks;
-    private String claimant;
 
     private record Schedule(String name, String job, CronSchedule cron, Map<String, String> parameters) {
     }
@@ -96,7 +103,6 @@ public class JobScheduler {
         add("retention", JobControl.RETENTION, retention, Map.of());
         add("reconciliation", JobControl.RECONCILIATION, reconciliation, Map.of());
         add("hospital-import", JobControl.HOSPITAL_IMPORT, hospitalImport, Map.of());
-        claimant = host() + "/" + ProcessHandle.current().pid();
         ticks = scheduler.scheduleWithFixedDelay(this::tick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> "Job schedules (" + zone + "): " + schedules.values().stream()
                 .map(s -> s.name() + " '" + s.cron() + "'").toList());
@@ -128,20 +134,17 @@ public class JobScheduler {
                 if (fire == null || fire.toInstant().isBefore(now.minus(grace))) {
                     continue;
                 }
-                jobs.startScheduled(schedule.name(), fire.toInstant(), schedule.parameters(), claimant)
+                jobs.startScheduled(schedule.name(), fire.toInstant(), schedule.parameters())
                         .ifPresent(run -> LOG.info(() -> "Scheduled " + schedule.name() + " at " + fire + " started as execution "
                                 + run.executionId()));
             } catch (RuntimeException e) {
                 LOG.warning(() -> "Scheduled " + schedule.name() + " could not start: " + e);
             }
         }
-    }
-
-    private static String host() {
         try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "unknown-host";
+            jobs.watchScheduledRuns(takeoverAfter);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Scheduled runs could not be looked after: " + e);
         }
     }
 }

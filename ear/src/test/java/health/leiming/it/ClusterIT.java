@@ -14,9 +14,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -304,6 +307,72 @@ class ClusterIT {
         assertEquals(0, count("select count(*) from outbox_events where published_at is null"), "no event left behind");
     }
 
+    /**
+     * Scheduled runs across the servers: every reminders run (each minute here) was claimed once and started
+     * once. A report run is started on a; a is killed in its middle; b sees a's beat stop and takes the run
+     * over; every person gets their report, and its message, once.
+     */
+    @Test
+    @Order(7)
+    void aScheduledRunIsDoneOnceAcrossTheServersAlsoWhenItsServerDiesInTheMiddle() throws Exception {
+        long claims = count("select count(*) from job_schedule_claims where job_name = 'reminders'");
+        assertTrue(claims >= 1, "reminders run every minute here: " + claims + " runs");
+        assertEquals(claims, count("select count(distinct execution_id) from job_schedule_claims where job_name = 'reminders'"));
+        long executions = api.get(B + "/api/v1/admin/jobs/executions?job=appointment-reminders&limit=500", care.adminToken())
+                .dataArray().size();
+        assertTrue(executions >= claims && executions <= claims + 1, "each run started once (one may be starting now): "
+                + executions + " executions for " + claims + " runs");
+
+        // 40 people with a reading last week: last week's report run has 40 reports to make, a second each.
+        int people = 40;
+        Instant lastWeek = LocalDate.now(Care.SHANGHAI).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .minusDays(5).atTime(12, 0).atZone(Care.SHANGHAI).toInstant();
+        parallel(10, people, i -> {
+            Api.Session member = api.login(Api.newPhone());
+            Api.Reply recorded = api.post((i % 2 == 0 ? A : B) + "/api/v1/health/records",
+                    HealthRecordIT.bloodPressure(118, 76, lastWeek), member.token());
+            assertEquals(200, recorded.status(), recorded.raw());
+        });
+
+        Instant fireTime = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Api.Reply started = api.post(A + "/api/v1/admin/jobs/schedules/weekly-report/runs?fireTime=" + fireTime, "",
+                care.adminToken());
+        assertEquals(200, started.status(), started.raw());
+        long first = started.data().getJsonNumber("executionId").longValue();
+        FakeSmsGateway.sleep(3000); // people are being reported on, a pause after each (the cluster's setting)
+        assertEquals("STARTED", api.get(A + "/api/v1/admin/jobs/executions/" + first, care.adminToken()).data()
+                .getString("status"), "the run is under way on a");
+        cluster("kill", "a");
+
+        long[] takenOver = new long[1];
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            long execution = count("select execution_id from job_schedule_claims where job_name = 'weekly-report'");
+            if (execution != first && "COMPLETED".equals(api.get(B + "/api/v1/admin/jobs/executions/" + execution,
+                    care.adminToken()).data().getString("status"))) {
+                takenOver[0] = execution;
+                break;
+            }
+            FakeSmsGateway.sleep(1000);
+        }
+        assertTrue(takenOver[0] != 0, "b took the run over and completed it");
+        cluster("up", "a");
+
+        long reports = count("select count(*) from health_reports where period_type = 'week'");
+        assertEquals(people, reports, "every person with readings last week has their weekly report");
+        assertEquals(reports, count("select count(distinct person_id) from health_reports where period_type = 'week'"),
+                "one each");
+        assertEquals(reports, count("select count(*) from outbox_events where event_type = 'health.report-ready'"),
+                "and each was announced once");
+        Api.Reply interrupted = api.await(B + "/api/v1/admin/jobs/executions/" + first, care.adminToken(),
+                r -> "FAILED".equals(r.data().getString("status")), Duration.ofSeconds(60));
+        assertEquals("FAILED", interrupted.data().getString("status"), "a, back, marks its interrupted execution failed");
+        FakeSmsGateway.sleep(6000); // a scheduler tick on each server
+        assertEquals(2, api.get(B + "/api/v1/admin/jobs/executions?job=health-report", care.adminToken()).dataArray().size(),
+                "and it is not run again: the interrupted execution and the one that finished the run");
+        assertEquals(takenOver[0], count("select execution_id from job_schedule_claims where job_name = 'weekly-report'"));
+    }
+
     /** Books and pays as a phone and WeChat Pay do: a server that does not answer is replaced by the other. */
     private Booked bookAndPay(Api.Session member, String serviceId, int hour, boolean onA) {
         Api device = new Api(Api.newHttpClient());
@@ -456,6 +525,10 @@ class ClusterIT {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         // Figures every second, so that the test sees a failover in the metrics within seconds.
         builder.environment().put("LEIMING_METRICS_GAUGE_INTERVAL", "PT1S");
+        // A run whose server stops beating is taken over after 15 s; report runs pause after each person, so
+        // that a server can be killed in the middle of one.
+        builder.environment().put("LEIMING_BATCH_TAKEOVER_AFTER", "PT15S");
+        builder.environment().put("LEIMING_BATCH_REPORT_ITEM_DELAY", "PT1S");
         Process process = builder.start();
         assertTrue(process.waitFor(5, TimeUnit.MINUTES) && process.exitValue() == 0, "cluster " + command + " failed");
     }

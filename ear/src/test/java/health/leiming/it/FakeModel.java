@@ -1,5 +1,7 @@
 package health.leiming.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -7,6 +9,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -65,5 +68,25 @@ final class FakeModel {
 
     void mode(Mode mode) {
         this.mode = mode;
+    }
+
+    /**
+     * Asks for an interpretation with the model answering, until the model's answer comes (its circuit may
+     * still be open from a test of its outage: the server answers by rules meanwhile).
+     */
+    JsonObject interpretation(Api api, Api.Session member, String request) {
+        mode(Mode.ANSWER);
+        Instant deadline = Instant.now().plusSeconds(10);
+        JsonObject answer;
+        do {
+            Api.Reply reply = api.post("/api/v1/ai/interpretations", request, member.token());
+            assertEquals(200, reply.status(), reply.raw());
+            answer = reply.data();
+            if (answer.getString("interpreter").startsWith("model:")) {
+                return answer;
+            }
+            FakeSmsGateway.sleep(500);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("the model never answered: " + answer);
     }
 }

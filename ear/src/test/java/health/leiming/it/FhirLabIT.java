@@ -240,20 +240,8 @@ class FhirLabIT extends DeployedEar {
 
     /** Asks until the model answers (a circuit opened by another test closes again after a second). */
     private JsonObject interpreted(Api.Session member, String reportId) {
-        model.mode(FakeModel.Mode.ANSWER);
-        String request = Json.createObjectBuilder().add("kind", "lab_report").add("reportId", reportId).build().toString();
-        Instant deadline = Instant.now().plusSeconds(10);
-        JsonObject answer;
-        do {
-            Api.Reply reply = api.post("/api/v1/ai/interpretations", request, member.token());
-            assertEquals(200, reply.status(), reply.raw());
-            answer = reply.data();
-            if (answer.getString("interpreter").startsWith("model:")) {
-                return answer;
-            }
-            FakeSmsGateway.sleep(500);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("the model never answered: " + answer);
+        return model.interpretation(api, member, Json.createObjectBuilder().add("kind", "lab_report")
+                .add("reportId", reportId).build().toString());
     }
 
     private static Patient patient(String id, String card, String idCard, String phone, LocalDate born) {

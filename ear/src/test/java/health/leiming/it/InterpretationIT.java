@@ -26,19 +26,7 @@ class InterpretationIT extends DeployedEar {
 
     /** Asks until the model answers (a circuit opened by another test closes again after a second). */
     private JsonObject byModel(Api.Session member, String request) {
-        model.mode(FakeModel.Mode.ANSWER);
-        Instant deadline = Instant.now().plusSeconds(10);
-        JsonObject answer;
-        do {
-            Api.Reply reply = api.post("/api/v1/ai/interpretations", request, member.token());
-            assertEquals(200, reply.status(), reply.raw());
-            answer = reply.data();
-            if (answer.getString("interpreter").startsWith("model:")) {
-                return answer;
-            }
-            FakeSmsGateway.sleep(500);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("the model never answered: " + answer);
+        return model.interpretation(api, member, request);
     }
 
     @Test

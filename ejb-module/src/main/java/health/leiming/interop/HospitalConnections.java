@@ -2,6 +2,7 @@ package health.leiming.interop;
 
 import health.leiming.care.Catalog;
 import health.leiming.platform.AuditTrail;
+import health.leiming.platform.BackgroundLoop;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import jakarta.ejb.Stateless;
@@ -84,10 +85,7 @@ public class HospitalConnections {
             try {
                 result = "ok: " + hospitalImport.run(connection.id(), now);
             } catch (RuntimeException e) {
-                Throwable cause = e; // the container wraps what the import threw
-                while (cause.getCause() != null) {
-                    cause = cause.getCause();
-                }
+                Throwable cause = BackgroundLoop.rootCause(e); // the container wraps what the import threw
                 result = "failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
             }
             String labs = links.importHospital(connection.hospitalId(), now);

@@ -5,6 +5,7 @@ import health.leiming.integration.HospitalFhirServer;
 import health.leiming.member.FamilyService;
 import health.leiming.member.Person;
 import health.leiming.platform.AuditTrail;
+import health.leiming.platform.BackgroundLoop;
 import health.leiming.platform.BusinessException;
 import health.leiming.platform.ErrorKind;
 import jakarta.ejb.Stateless;
@@ -139,10 +140,7 @@ public class HospitalPatientLinks {
         try {
             return !labImport.run(linkId, now).startsWith("failed");
         } catch (RuntimeException e) {
-            Throwable cause = e; // the container wraps what the import threw
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
-            }
+            Throwable cause = BackgroundLoop.rootCause(e); // the container wraps what the import threw
             labImport.failed(linkId, now, cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
             return false;
         }

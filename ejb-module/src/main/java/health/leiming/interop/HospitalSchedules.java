@@ -100,8 +100,11 @@ public class HospitalSchedules {
     }
 
     private ServiceView service(String id) {
-        return catalog.activeServices(null).stream().filter(s -> s.id().equals(id)).findFirst()
-                .orElseThrow(() -> BusinessException.notFound("Schedule"));
+        try {
+            return catalog.activeService(id);
+        } catch (BusinessException e) {
+            throw e.kind() == ErrorKind.NOT_FOUND ? BusinessException.notFound("Schedule") : e;
+        }
     }
 
     private Schedule schedule(ServiceView service, String hospitalId, LocalDate today) {

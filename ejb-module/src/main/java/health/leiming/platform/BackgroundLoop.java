@@ -88,10 +88,16 @@ public final class BackgroundLoop {
 
     /** The innermost cause of a failure, as "Type: message" for a log line. */
     public static String rootMessage(Throwable e) {
+        Throwable root = rootCause(e);
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** The innermost cause of a failure (what the container's wrapping exceptions carry). */
+    public static Throwable rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return root;
     }
 }

@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
-/** A scheduled run of a job, claimed by the first server to reach it: the key makes a second claim fail. */
+/**
+ * A scheduled run of a job, claimed by the first server to reach it: the key makes a second claim fail. The
+ * server running it beats (heartbeat_at) until it ends (finished_at); a run whose server stopped beating is
+ * taken over by another (ScheduledRuns.takeOver).
+ */
 @Entity
 @Table(name = "job_schedule_claims")
 @IdClass(ScheduledRun.Key.class)
@@ -34,6 +38,12 @@ public class ScheduledRun {
     @Column(name = "execution_id")
     private Long executionId;
 
+    @Column(name = "heartbeat_at")
+    private Instant heartbeatAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
     protected ScheduledRun() {
     }
 
@@ -42,6 +52,7 @@ public class ScheduledRun {
         this.fireTime = utc(fireTime);
         this.claimedBy = claimedBy;
         this.claimedAt = now;
+        this.heartbeatAt = now;
     }
 
     static LocalDateTime utc(Instant instant) {
@@ -50,6 +61,39 @@ public class ScheduledRun {
 
     void started(long executionId) {
         this.executionId = executionId;
+    }
+
+    public String jobName() {
+        return jobName;
+    }
+
+    public Instant fireTime() {
+        return fireTime.toInstant(ZoneOffset.UTC);
+    }
+
+    public String claimedBy() {
+        return claimedBy;
+    }
+
+    public Long executionId() {
+        return executionId;
+    }
+
+    public Instant heartbeatAt() {
+        return heartbeatAt;
+    }
+
+    void beat(Instant now) {
+        heartbeatAt = now;
+    }
+
+    void finished(Instant now) {
+        finishedAt = now;
+    }
+
+    void takenOverBy(String claimant, Instant now) {
+        claimedBy = claimant;
+        heartbeatAt = now;
     }
 
     public record Key(String jobName, LocalDateTime fireTime) implements Serializable {

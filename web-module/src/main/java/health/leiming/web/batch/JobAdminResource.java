@@ -65,7 +65,7 @@ public class JobAdminResource {
         } catch (DateTimeParseException | NullPointerException e) {
             throw new BusinessException(ErrorKind.BAD_REQUEST, "JOB_PARAMETER_INVALID", "fireTime应为ISO-8601时间，例如2026-11-30T18:00:00Z");
         }
-        return ApiResponse.ok(jobs.startScheduled(schedule, at, Map.of(), "admin")
+        return ApiResponse.ok(jobs.startScheduled(schedule, at, Map.of())
                 .orElseThrow(() -> new BusinessException(ErrorKind.CONFLICT, "SCHEDULED_RUN_TAKEN", "该计划的这次运行已经启动过")));
     }
 
