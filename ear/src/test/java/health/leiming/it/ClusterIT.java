@@ -302,6 +302,7 @@ class ClusterIT {
                     booked.orderId()));
         }
         for (Booked booked : paid) {
+            awaitMessages(booked.member(), booked.orderNo() + "已提交", 1);
             awaitMessages(booked.member(), booked.orderNo() + "已支付成功", 1);
         }
         assertEquals(0, count("select count(*) from outbox_events where published_at is null"), "no event left behind");
