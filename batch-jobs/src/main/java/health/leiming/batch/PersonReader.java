@@ -1,6 +1,7 @@
 package health.leiming.batch;
 
 import health.leiming.health.HealthReports;
+import health.leiming.health.ReportTally;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
@@ -12,9 +13,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Reads the ids of the people with readings in the period, within its partition's id range, in id
- * order, a page at a time; unless the run regenerates, only those without a report for the period.
- * The checkpoint is the last id handed out: a restart goes on after it.
+ * Reads the people with readings in the period, within its partition's id range, in id order, a page
+ * at a time, each with their readings already folded into a tally (one query per page, see
+ * {@link HealthReports#tallies}); unless the run regenerates, only those without a report for the
+ * period. The checkpoint is the last person handed out, or the end of the page once all of it is: a
+ * restart goes on after it.
  */
 @Named("personReader")
 @Dependent
@@ -37,7 +40,8 @@ public class PersonReader extends AbstractItemReader {
     String hi;
 
     private ReportParameters parameters;
-    private final Deque<String> page = new ArrayDeque<>();
+    private final Deque<ReportTally> page = new ArrayDeque<>();
+    private String pageEnd = "";
     private String last = "";
     private boolean exhausted;
 
@@ -46,22 +50,24 @@ public class PersonReader extends AbstractItemReader {
         parameters = ReportParameters.of(job.getProperties());
         if (checkpoint != null) {
             last = (String) checkpoint;
+            pageEnd = last;
         }
     }
 
     @Override
     public Object readItem() {
-        if (page.isEmpty() && !exhausted) {
-            var next = reports.personsWithReadings(parameters.period(), lo == null ? "" : lo, hi == null ? "g" : hi,
-                    last, !parameters.regenerate(), PAGE);
-            page.addAll(next);
-            exhausted = next.size() < PAGE;
+        while (page.isEmpty() && !exhausted) { // a page may hold no one to report on (no consent)
+            HealthReports.TallyPage next = reports.tallies(parameters.period(), lo == null ? "" : lo,
+                    hi == null ? "g" : hi, pageEnd, !parameters.regenerate(), PAGE);
+            page.addAll(next.tallies());
+            pageEnd = next.lastId();
+            exhausted = next.exhausted();
         }
-        String id = page.poll();
-        if (id != null) {
-            last = id;
+        ReportTally tally = page.poll();
+        if (tally != null) {
+            last = page.isEmpty() ? pageEnd : tally.personId();
         }
-        return id;
+        return tally;
     }
 
     @Override

@@ -1,9 +1,6 @@
 package health.leiming.batch;
 
-import health.leiming.health.HealthReports;
-import health.leiming.member.FamilyService;
-import health.leiming.platform.ConsentKind;
-import health.leiming.platform.Consents;
+import health.leiming.health.ReportTally;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -11,9 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * Computes one person's report. (The reader leaves out people who already have one, unless the run
- * regenerates; the writer checks again, so a concurrent run cannot make a second.) A person whose
- * member has not consented to the processing of health data (or withdrew) gets no report.
+ * Makes one person's report from their tally. (The reader leaves out people who already have one,
+ * unless the run regenerates, and people whose member has not consented to the processing of health
+ * data; the writer checks again, so a concurrent run cannot make a second.) A tally with an unreadable
+ * reading throws {@link health.leiming.health.UnreadableHealthData}: the person is skipped.
  */
 @Named("reportProcessor")
 @Dependent
@@ -22,15 +20,6 @@ public class ReportProcessor implements ItemProcessor {
     @Inject
     JobContext job;
 
-    @Inject
-    HealthReports reports;
-
-    @Inject
-    FamilyService family;
-
-    @Inject
-    Consents consents;
-
     private ReportParameters parameters;
 
     @Override
@@ -38,12 +27,9 @@ public class ReportProcessor implements ItemProcessor {
         if (parameters == null) {
             parameters = ReportParameters.of(job.getProperties());
         }
-        String personId = (String) item;
         if (parameters.itemDelayMillis() > 0) {
             Thread.sleep(parameters.itemDelayMillis()); // a gentler run: less load on a busy database
         }
-        boolean consented = family.lookup(personId)
-                .filter(person -> consents.allows(person.ownerId(), ConsentKind.health_data)).isPresent();
-        return consented ? reports.compute(personId, parameters.period()) : null; // null: no report, not an error
+        return ((ReportTally) item).draft();
     }
 }

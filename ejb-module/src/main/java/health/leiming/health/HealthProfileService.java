@@ -14,8 +14,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads and saves a person's health profile and health tags; owner only, audited. */
@@ -85,6 +88,17 @@ public class HealthProfileService {
     public BigDecimal heightOf(String personId) {
         HealthProfile profile = em.find(HealthProfile.class, personId);
         return profile == null ? null : profile.heightCm();
+    }
+
+    /** The heights (cm) of these people that have one, by person id. */
+    public Map<String, BigDecimal> heightsOf(Collection<String> personIds) {
+        Map<String, BigDecimal> heights = new HashMap<>();
+        if (!personIds.isEmpty()) {
+            em.createQuery("select p from HealthProfile p where p.personId in :ids and p.heightCm is not null",
+                    HealthProfile.class).setParameter("ids", personIds).getResultStream()
+                    .forEach(p -> heights.put(p.personId(), p.heightCm()));
+        }
+        return heights;
     }
 
     /**

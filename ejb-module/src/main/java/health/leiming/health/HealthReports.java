@@ -3,6 +3,8 @@ package health.leiming.health;
 import health.leiming.member.FamilyService;
 import health.leiming.platform.AuditTrail;
 import health.leiming.platform.BusinessException;
+import health.leiming.platform.ConsentKind;
+import health.leiming.platform.Consents;
 import health.leiming.platform.Filter;
 import health.leiming.platform.Page;
 import health.leiming.platform.PageRequest;
@@ -14,15 +16,12 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Health reports: computing one person's report for a period (for the report job), storing it once
@@ -51,6 +50,9 @@ public class HealthReports {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Consents consents;
+
     /** A computed report waiting to be stored. */
     public record Draft(String personId, String ownerId, ReportPeriod period, ReportView view) {
     }
@@ -74,46 +76,49 @@ public class HealthReports {
         return query.getResultList();
     }
 
-    /** Computes the person's report for the period from their readings. */
-    public Draft compute(String personId, ReportPeriod period) {
-        FamilyService.PersonRef person = family.lookup(personId).orElse(null);
-        if (person == null) {
-            return null;
+    /** A page of the report job: the people's tallies and the last person id the page covered. */
+    public record TallyPage(List<ReportTally> tallies, String lastId, boolean exhausted) {
+    }
+
+    /**
+     * The next page of the report job: up to {@code max} people with readings in the period whose id
+     * lies in [lo, hi), after {@code afterId} (see {@link #personsWithReadings}), each with their
+     * readings folded into a tally. The readings of the whole page come in one query over the page's
+     * id range, in the order of the (person, type, time) index. People whose member has not consented
+     * to the processing of health data (or withdrew), and people deleted meanwhile, get no tally.
+     */
+    public TallyPage tallies(ReportPeriod period, String lo, String hi, String afterId, boolean withoutReport, int max) {
+        List<String> ids = personsWithReadings(period, lo, hi, afterId, withoutReport, max);
+        if (ids.isEmpty()) {
+            return new TallyPage(List.of(), afterId, true);
         }
-        List<StoredReading> records = em.createQuery("select new health.leiming.health.StoredReading(r.id, r.type,"
-                + " r.reading, r.diastolic, r.pulse, r.context, r.recordedAt) from HealthRecord r where r.personId = :person"
-                + " and r.recordedAt >= :from and r.recordedAt < :until order by r.recordedAt, r.id", StoredReading.class)
-                .setParameter("person", personId).setParameter("from", period.from())
-                .setParameter("until", period.until()).getResultList();
-        BigDecimal height = profiles.heightOf(personId);
-        Map<MeasurementType, List<TrendAnalysis.Reading>> byType = new EnumMap<>(MeasurementType.class);
-        for (StoredReading record : records) {
-            Measurement m;
-            try {
-                m = record.measurement();
-            } catch (RuntimeException e) {
-                throw new UnreadableHealthData("Record " + record.id() + " of person " + personId + " is unreadable: "
-                        + e.getMessage(), e);
+        String last = ids.get(ids.size() - 1);
+        Map<String, FamilyService.PersonRef> persons = family.lookup(ids);
+        Set<String> consenting = consents.allowing(persons.values().stream().map(FamilyService.PersonRef::ownerId)
+                .collect(Collectors.toSet()), ConsentKind.health_data);
+        Map<String, BigDecimal> heights = profiles.heightsOf(ids);
+        Map<String, ReportTally> tallies = new LinkedHashMap<>();
+        for (String id : ids) {
+            FamilyService.PersonRef person = persons.get(id);
+            if (person != null && consenting.contains(person.ownerId())) {
+                tallies.put(id, new ReportTally(person, heights.get(id), period));
             }
-            byType.computeIfAbsent(m.type(), t -> new ArrayList<>())
-                    .add(new TrendAnalysis.Reading(record.recordedAt(), m.value(), m.diastolic(), m.indicator(height)));
         }
-        List<ReportView.Metric> metrics = new ArrayList<>();
-        List<ReportView.Risk> risks = new ArrayList<>();
-        Set<String> recommendations = new LinkedHashSet<>();
-        byType.forEach((type, readings) -> {
-            TrendView trend = TrendAnalysis.analyse(type, readings, period.start(), period.end(), period.zone());
-            metrics.add(new ReportView.Metric(type.name(), type.label(), type.canonicalUnit(), trend.statistics(),
-                    trend.diastolic(), levels(readings), trend.trend(), TrendAnalysis.daily(readings, period.zone())));
-            risks.addAll(risks(type, readings));
-            trend.advice().forEach(a -> recommendations.add(a.content()));
-        });
-        if (records.size() < period.days()) {
-            recommendations.add("本期共记录" + records.size() + "次，建议每天至少测量一次，让趋势判断更准确");
+        if (!tallies.isEmpty()) {
+            em.createQuery("select new health.leiming.health.StoredReading(r.personId, r.id, r.type, r.reading,"
+                    + " r.diastolic, r.pulse, r.context, r.recordedAt) from HealthRecord r where r.personId >= :lo"
+                    + " and r.personId > :after and r.personId <= :last and r.recordedAt >= :since"
+                    + " and r.recordedAt < :until order by r.personId, r.recordedAt, r.id", StoredReading.class)
+                    .setParameter("lo", lo).setParameter("after", afterId).setParameter("last", last)
+                    .setParameter("since", period.from()).setParameter("until", period.until()).getResultList()
+                    .forEach(reading -> {
+                        ReportTally tally = tallies.get(reading.personId());
+                        if (tally != null) {
+                            tally.add(reading);
+                        }
+                    });
         }
-        ReportView view = new ReportView(null, personId, person.name(), period.type().name(), period.start(), period.end(),
-                person.name() + "的" + period.label(), records.size(), metrics, risks, List.copyOf(recommendations), null, false);
-        return new Draft(personId, person.ownerId(), period, view);
+        return new TallyPage(List.copyOf(tallies.values()), last, ids.size() < max);
     }
 
     /**
@@ -189,50 +194,4 @@ public class HealthReports {
         return em.createQuery("select count(r) from HealthReport r where r.jobExecutionId = :execution", Long.class)
                 .setParameter("execution", executionId).getSingleResult();
     }
-
-    /** Readings per guideline level, most frequent first, with their share of the type's readings. */
-    static List<ReportView.LevelShare> levels(List<TrendAnalysis.Reading> readings) {
-        Map<String, long[]> counts = new LinkedHashMap<>();
-        Map<String, String> descriptions = new LinkedHashMap<>();
-        for (TrendAnalysis.Reading r : readings) {
-            counts.computeIfAbsent(r.indicator().level(), l -> new long[1])[0]++;
-            descriptions.putIfAbsent(r.indicator().level(), r.indicator().description());
-        }
-        BigDecimal total = BigDecimal.valueOf(readings.size());
-        return counts.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
-                .map(e -> new ReportView.LevelShare(e.getKey(), descriptions.get(e.getKey()), e.getValue()[0],
-                        BigDecimal.valueOf(e.getValue()[0]).divide(total, 4, RoundingMode.HALF_UP)))
-                .toList();
-    }
-
-    /** What the classification says about the period: readings out of range, and dangerous ones. */
-    static List<ReportView.Risk> risks(MeasurementType type, List<TrendAnalysis.Reading> readings) {
-        List<ReportView.Risk> risks = new ArrayList<>();
-        long abnormal = readings.stream().filter(r -> !TrendAnalysis.isFine(r.indicator().level())).count();
-        long alerts = readings.stream().filter(r -> r.indicator().alert()).count();
-        if (abnormal > 0) {
-            if (type == MeasurementType.blood_pressure) {
-                long grade1 = readings.stream().filter(r -> r.indicator().level().startsWith("grade_")
-                        || r.indicator().level().equals("isolated_systolic_hypertension")).count();
-                if (grade1 > 0) {
-                    risks.add(new ReportView.Risk(type.name(), "warning", readings.size() + "次" + type.label() + "记录中有"
-                            + grade1 + "次达到1级高血压或以上"));
-                }
-                long highNormal = abnormal - grade1;
-                if (highNormal > 0) {
-                    risks.add(new ReportView.Risk(type.name(), "info", readings.size() + "次" + type.label() + "记录中有"
-                            + highNormal + "次为正常高值"));
-                }
-            } else {
-                risks.add(new ReportView.Risk(type.name(), "warning", readings.size() + "次" + type.label() + "记录中有"
-                        + abnormal + "次不在正常范围"));
-            }
-        }
-        if (alerts > 0) {
-            risks.add(new ReportView.Risk(type.name(), "danger", readings.size() + "次" + type.label() + "记录中有" + alerts
-                    + "次达到危险水平，请尽快就医"));
-        }
-        return risks;
-    }
-
 }

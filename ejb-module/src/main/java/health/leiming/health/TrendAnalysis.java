@@ -99,48 +99,110 @@ public final class TrendAnalysis {
     }
 
     static TrendView.Statistics statistics(List<BigDecimal> values) {
-        if (values.isEmpty()) {
-            return new TrendView.Statistics(null, null, null, 0);
-        }
-        BigDecimal sum = BigDecimal.ZERO;
-        BigDecimal min = values.get(0);
-        BigDecimal max = values.get(0);
-        for (BigDecimal v : values) {
-            sum = sum.add(v);
-            min = min.min(v);
-            max = max.max(v);
-        }
-        return new TrendView.Statistics(sum.divide(BigDecimal.valueOf(values.size()), 2, RoundingMode.HALF_UP), max, min,
-                values.size());
+        Stats stats = new Stats();
+        values.forEach(stats::add);
+        return stats.statistics();
     }
 
-    /** rising, falling or stable; insufficient_data below three readings. */
-    static String direction(MeasurementType type, List<Reading> readings, int periodDays) {
-        if (readings.size() < MIN_POINTS_FOR_DIRECTION) {
-            return "insufficient_data";
+    /** Count, sum and extremes of values as they come; their average to two places. */
+    static final class Stats {
+        private long count;
+        private BigDecimal sum = BigDecimal.ZERO;
+        private BigDecimal min;
+        private BigDecimal max;
+
+        void add(BigDecimal value) {
+            count++;
+            sum = sum.add(value);
+            min = min == null ? value : min.min(value);
+            max = max == null ? value : max.max(value);
         }
-        double t0 = readings.get(0).at().getEpochSecond();
-        double n = readings.size();
-        double sumX = 0;
-        double sumY = 0;
-        double sumXY = 0;
-        double sumXX = 0;
-        for (Reading r : readings) {
-            double x = (r.at().getEpochSecond() - t0) / 86_400.0;
-            double y = r.value().doubleValue();
+
+        long count() {
+            return count;
+        }
+
+        BigDecimal average() {
+            return count == 0 ? null : sum.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
+        }
+
+        TrendView.Statistics statistics() {
+            return new TrendView.Statistics(average(), max, min, count);
+        }
+    }
+
+    /**
+     * The sums of a least-squares line through readings added in time order (x: days since the
+     * first, y: the value), and the direction it gives across a period.
+     */
+    static final class Slope {
+        private long n;
+        private long t0;
+        private double sumX;
+        private double sumY;
+        private double sumXY;
+        private double sumXX;
+
+        void add(Instant at, BigDecimal value) {
+            if (n++ == 0) {
+                t0 = at.getEpochSecond();
+            }
+            double x = (at.getEpochSecond() - t0) / 86_400.0;
+            double y = value.doubleValue();
             sumX += x;
             sumY += y;
             sumXY += x * y;
             sumXX += x * x;
         }
-        double denominator = n * sumXX - sumX * sumX;
-        if (denominator == 0) {
-            return "stable";
+
+        /** rising, falling or stable; insufficient_data below three readings. */
+        String direction(MeasurementType type, int periodDays) {
+            if (n < MIN_POINTS_FOR_DIRECTION) {
+                return "insufficient_data";
+            }
+            double denominator = n * sumXX - sumX * sumX;
+            if (denominator == 0) {
+                return "stable";
+            }
+            double slopePerDay = (n * sumXY - sumX * sumY) / denominator;
+            double change = slopePerDay * periodDays;
+            double threshold = threshold(type).doubleValue();
+            return change >= threshold ? "rising" : change <= -threshold ? "falling" : "stable";
         }
-        double slopePerDay = (n * sumXY - sumX * sumY) / denominator;
-        double change = slopePerDay * periodDays;
-        double threshold = threshold(type).doubleValue();
-        return change >= threshold ? "rising" : change <= -threshold ? "falling" : "stable";
+    }
+
+    /** One day's readings as they come: the day's point of a series. */
+    static final class Day {
+        private final LocalDate date;
+        private final Stats values = new Stats();
+        private Stats diastolic;
+
+        Day(LocalDate date) {
+            this.date = date;
+        }
+
+        void add(BigDecimal value, BigDecimal diastolicValue) {
+            if (values.count() == 0 && diastolicValue != null) {
+                diastolic = new Stats(); // a day has a diastolic average when its first reading has one
+            }
+            values.add(value);
+            if (diastolic != null) {
+                diastolic.add(diastolicValue);
+            }
+        }
+
+        TrendView.Point point() {
+            TrendView.Statistics s = values.statistics();
+            return new TrendView.Point(date, null, s.average(), diastolic == null ? null : diastolic.average(), s.min(),
+                    s.max(), s.count(), null);
+        }
+    }
+
+    /** rising, falling or stable; insufficient_data below three readings. */
+    static String direction(MeasurementType type, List<Reading> readings, int periodDays) {
+        Slope slope = new Slope();
+        readings.forEach(r -> slope.add(r.at(), r.value()));
+        return slope.direction(type, periodDays);
     }
 
     private static List<TrendView.Point> raw(List<Reading> readings, ZoneId zone) {
@@ -151,18 +213,11 @@ public final class TrendAnalysis {
 
     /** One point a day: the day's average, minimum, maximum and count. */
     static List<TrendView.Point> daily(List<Reading> readings, ZoneId zone) {
-        Map<LocalDate, List<Reading>> byDay = new TreeMap<>();
+        Map<LocalDate, Day> byDay = new TreeMap<>();
         for (Reading r : readings) {
-            byDay.computeIfAbsent(LocalDate.ofInstant(r.at(), zone), d -> new ArrayList<>()).add(r);
+            byDay.computeIfAbsent(LocalDate.ofInstant(r.at(), zone), Day::new).add(r.value(), r.diastolic());
         }
-        List<TrendView.Point> points = new ArrayList<>();
-        byDay.forEach((day, list) -> {
-            TrendView.Statistics s = statistics(list.stream().map(Reading::value).toList());
-            BigDecimal diastolic = list.get(0).diastolic() == null ? null
-                    : statistics(list.stream().map(Reading::diastolic).toList()).average();
-            points.add(new TrendView.Point(day, null, s.average(), diastolic, s.min(), s.max(), s.count(), null));
-        });
-        return points;
+        return byDay.values().stream().map(Day::point).toList();
     }
 
     static List<TrendView.Advice> advice(MeasurementType type, List<Reading> readings, String direction) {

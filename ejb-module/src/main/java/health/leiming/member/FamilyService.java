@@ -18,6 +18,7 @@ import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +141,16 @@ public class FamilyService {
     public Optional<PersonRef> lookup(String personId) {
         Person person = personId == null ? null : em.find(Person.class, personId);
         return person == null ? Optional.empty() : Optional.of(new PersonRef(person.id(), person.ownerId(), person.name()));
+    }
+
+    /** The people among these ids that exist, by id (the report job's pages). */
+    public Map<String, PersonRef> lookup(Collection<String> personIds) {
+        Map<String, PersonRef> persons = new HashMap<>();
+        if (!personIds.isEmpty()) {
+            em.createQuery("select p from Person p where p.id in :ids", Person.class).setParameter("ids", personIds)
+                    .getResultStream().forEach(p -> persons.put(p.id(), new PersonRef(p.id(), p.ownerId(), p.name())));
+        }
+        return persons;
     }
 
     /**

@@ -1,7 +1,9 @@
 package health.leiming.platform;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Whether a member has accepted the current version of what a piece of processing needs. Implemented
@@ -14,5 +16,10 @@ public interface Consents {
 
     default boolean allows(String memberId, ConsentKind kind) {
         return missing(memberId, Set.of(kind)).isEmpty();
+    }
+
+    /** The members among these who have accepted the current version of {@code kind} (a batch job's page). */
+    default Set<String> allowing(Collection<String> memberIds, ConsentKind kind) {
+        return memberIds.stream().filter(member -> allows(member, kind)).collect(Collectors.toSet());
     }
 }

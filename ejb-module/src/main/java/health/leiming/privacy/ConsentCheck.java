@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +57,22 @@ public class ConsentCheck implements Consents {
             }
         }
         return missing;
+    }
+
+    /** One query for all the members (not through the per-member cache, which a batch page would flush). */
+    @Override
+    public Set<String> allowing(Collection<String> memberIds, ConsentKind kind) {
+        Integer version = documents.get(CURRENT, key -> consents.currentVersions()).get(kind);
+        if (version == null) {
+            return Set.copyOf(memberIds);
+        }
+        Set<String> allowed = new HashSet<>();
+        consents.acceptedVersions(memberIds).forEach((member, accepted) -> {
+            if (version.equals(accepted.get(kind))) {
+                allowed.add(member);
+            }
+        });
+        return allowed;
     }
 
     void forget(String memberId) {

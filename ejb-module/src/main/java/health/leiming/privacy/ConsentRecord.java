@@ -58,6 +58,10 @@ public class ConsentRecord {
         this.clientAddress = RequestContext.clientAddressToStore();
     }
 
+    String memberId() {
+        return memberId;
+    }
+
     ConsentKind kind() {
         return kind;
     }

@@ -17,7 +17,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -156,6 +158,19 @@ public class ConsentService {
         em.createQuery("select r from ConsentRecord r where r.memberId = :member order by r.occurredAt, r.id",
                 ConsentRecord.class).setParameter("member", memberId).getResultStream()
                 .forEach(r -> answered.put(r.kind(), r.accepted() ? r.version() : 0));
+        return answered;
+    }
+
+    /** The same for several members at once: one query. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<String, Map<ConsentKind, Integer>> acceptedVersions(Collection<String> memberIds) {
+        Map<String, Map<ConsentKind, Integer>> answered = new HashMap<>();
+        if (!memberIds.isEmpty()) {
+            em.createQuery("select r from ConsentRecord r where r.memberId in :members order by r.occurredAt, r.id",
+                    ConsentRecord.class).setParameter("members", memberIds).getResultStream()
+                    .forEach(r -> answered.computeIfAbsent(r.memberId(), m -> new EnumMap<>(ConsentKind.class))
+                            .put(r.kind(), r.accepted() ? r.version() : 0));
+        }
         return answered;
     }
 

@@ -3,6 +3,7 @@ package health.leiming.health;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import health.leiming.member.FamilyService;
 import health.leiming.platform.BusinessException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -36,21 +37,23 @@ class ReportPeriodTest {
         assertThrows(BusinessException.class, () -> ReportPeriod.of("year", LocalDate.now(), SHANGHAI));
     }
 
-    private static TrendAnalysis.Reading bp(int systolic, int diastolic) {
-        Measurement m = new Measurement(MeasurementType.blood_pressure, BigDecimal.valueOf(systolic),
-                BigDecimal.valueOf(diastolic), null, null);
-        return new TrendAnalysis.Reading(Instant.now(), m.value(), m.diastolic(), m.indicator(null));
+    private static StoredReading bp(int n, int systolic, int diastolic) {
+        return new StoredReading("p1", "r" + n, MeasurementType.blood_pressure, BigDecimal.valueOf(systolic),
+                BigDecimal.valueOf(diastolic), null, null, Instant.parse("2026-11-23T00:00:00Z").plusSeconds(3600L * n));
     }
 
     @Test
     void levelSharesAndRisksFollowTheClassification() {
-        List<TrendAnalysis.Reading> readings = List.of(bp(118, 76), bp(125, 82), bp(135, 85), bp(145, 92), bp(185, 112));
-        List<ReportView.LevelShare> levels = HealthReports.levels(readings);
+        ReportTally tally = new ReportTally(new FamilyService.PersonRef("p1", "m1", "王芳"), null,
+                ReportPeriod.of("week", LocalDate.parse("2026-11-26"), SHANGHAI));
+        List.of(bp(1, 118, 76), bp(2, 125, 82), bp(3, 135, 85), bp(4, 145, 92), bp(5, 185, 112)).forEach(tally::add);
+        ReportView.Metric metric = tally.draft().view().metrics().get(0);
+        List<ReportView.LevelShare> levels = metric.levels();
         assertEquals(4, levels.size());
         assertEquals("high_normal", levels.get(0).level(), "125/82 and 135/85 (2018 guideline: 120-139/80-89)");
         assertEquals(2, levels.get(0).count());
         assertEquals(new BigDecimal("0.4000"), levels.get(0).share());
-        List<ReportView.Risk> risks = HealthReports.risks(MeasurementType.blood_pressure, readings);
+        List<ReportView.Risk> risks = tally.draft().view().risks();
         assertEquals(List.of("5次血压记录中有2次达到1级高血压或以上", "5次血压记录中有2次为正常高值",
                 "5次血压记录中有1次达到危险水平，请尽快就医"), risks.stream().map(ReportView.Risk::text).toList());
     }
