@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Report job benchmark (issue 6): 10,000 persons with 30 days of blood pressure readings (4 a day),
-# then, in the same run, the monthly report job (all partitions, as scheduled) and the floor: one SQL
-# aggregation computing the same statistics. Prints persons per second, the job's time, the floor's
-# time and their ratio (target: the job within 2x of the floor).
+# Report job benchmark (issues 6 and 21): 10,000 persons with 30 days of blood pressure readings
+# (4 a day), then, in the same run, the monthly report job (all partitions, as scheduled) and the
+# floor: the same statistics in the fastest SQL the benchmark can write for the engine, plus one
+# batched insert of as many report rows (see BatchBench.floor). Prints persons per second, the job's
+# time, the floor's time and their ratio (target: the job within 3x of the floor).
 #
-#   bench/batch-bench.sh [h2|mysql] [persons=10000]
+#   bench/batch-bench.sh [h2|mysql|postgresql] [persons=10000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${1:-h2}
@@ -31,7 +32,17 @@ case "$db" in
     jdbc_url="$LEIMING_DB_URL?rewriteBatchedStatements=true"
     driver="$server_dir/lib/jdbc/mariadb-java-client.jar"
     ;;
-  *) echo "usage: batch-bench.sh [h2|mysql] [persons]" >&2; exit 2 ;;
+  postgresql)
+    cluster=$(ls /etc/postgresql | head -n 1)
+    pg_isready -h 127.0.0.1 -q || pg_ctlcluster --skip-systemctl-redirect "$cluster" main start
+    for _ in $(seq 1 60); do pg_isready -h 127.0.0.1 -q && break; sleep 1; done
+    psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS leiming_bench"
+    psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE leiming_bench ENCODING 'UTF8'"
+    export LEIMING_DB=postgresql LEIMING_DB_URL=jdbc:postgresql://127.0.0.1:5432/leiming_bench LEIMING_DB_USER=postgres LEIMING_DB_PASSWORD=
+    jdbc_url="$LEIMING_DB_URL?reWriteBatchedInserts=true"
+    driver="$server_dir/lib/jdbc/postgresql.jar"
+    ;;
+  *) echo "usage: batch-bench.sh [h2|mysql|postgresql] [persons]" >&2; exit 2 ;;
 esac
 
 # A broker without the events of an earlier run (their members are not in this run's database).
@@ -66,16 +77,21 @@ done
 echo "$summary" >"$out/summary.json"
 [ "$status" = COMPLETED ] || { echo "the job ended $status; see $out/summary.json" >&2; exit 1; }
 
-java -cp "$driver" bench/BatchBench.java floor "$jdbc_url" "$LEIMING_DB_USER" "$LEIMING_DB_PASSWORD" "$first" "$last" \
+# The floor runs alone: the server (and the notifications its events still cause) stopped first, and
+# H2 opened in this process, not through the server.
+kill $server 2>/dev/null; wait $server 2>/dev/null || true
+for _ in $(seq 1 60); do curl -s -o /dev/null http://localhost:9081/health/ready || break; sleep 1; done
+[ "$db" = h2 ] && jdbc_url="jdbc:h2:file:$out/db;OPTIMIZE_REUSE_RESULTS=FALSE" # each of the best-of-three computes again
+java -cp "$driver" bench/BatchBench.java floor "$jdbc_url" "$LEIMING_DB_USER" "$LEIMING_DB_PASSWORD" "$db" "$first" "$last" \
   | tee "$out/floor.txt"
 
 started=$(echo "$summary" | sed -E 's/.*"startedAt":"([^"]+)".*/\1/')
 ended=$(echo "$summary" | sed -E 's/.*"endedAt":"([^"]+)".*/\1/')
 stored=$(echo "$summary" | sed -E 's/.*"reportsStored":([0-9]+).*/\1/')
 job_ms=$(( ($(date -d "$ended" +%s%N) - $(date -d "$started" +%s%N)) / 1000000 ))
-floor_ms=$(awk '/floor:/ {print $(NF-1)}' "$out/floor.txt")
+floor_ms=$(awk '/^floor:/ {print $(NF-1)}' "$out/floor.txt")
 echo "database: $db, $(nproc) cores, $persons persons x 120 readings"
 awk -v j="$job_ms" -v f="$floor_ms" -v n="$stored" 'BEGIN {
   printf "report job: %d reports in %.1f s = %.0f persons/s\n", n, j / 1000, n / (j / 1000)
-  printf "floor (one SQL aggregation): %.2f s\n", f / 1000
-  printf "job / floor = %.1f (target <= 2)\n", j / f }'
+  printf "floor (the statistics in SQL + a batched insert of the reports): %.2f s\n", f / 1000
+  printf "job / floor = %.1f (target <= 3)\n", j / f }'

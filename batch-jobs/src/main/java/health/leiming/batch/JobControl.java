@@ -70,7 +70,7 @@ public class JobControl {
     int partitions;
 
     @Inject
-    @ConfigProperty(name = "leiming.batch.report-chunk-size", defaultValue = "50")
+    @ConfigProperty(name = "leiming.batch.report-chunk-size", defaultValue = "200")
     int chunkSize;
 
     @Inject

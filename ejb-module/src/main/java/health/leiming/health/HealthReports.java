@@ -84,7 +84,8 @@ public class HealthReports {
      * The next page of the report job: up to {@code max} people with readings in the period whose id
      * lies in [lo, hi), after {@code afterId} (see {@link #personsWithReadings}), each with their
      * readings folded into a tally. The readings of the whole page come in one query over the page's
-     * id range, in the order of the (person, type, time) index. People whose member has not consented
+     * id range, in the order of the (person, type, time) index: a tally needs each type's readings in
+     * time order, not the types in any order. People whose member has not consented
      * to the processing of health data (or withdrew), and people deleted meanwhile, get no tally.
      */
     public TallyPage tallies(ReportPeriod period, String lo, String hi, String afterId, boolean withoutReport, int max) {
@@ -108,7 +109,7 @@ public class HealthReports {
             em.createQuery("select new health.leiming.health.StoredReading(r.personId, r.id, r.type, r.reading,"
                     + " r.diastolic, r.pulse, r.context, r.recordedAt) from HealthRecord r where r.personId >= :lo"
                     + " and r.personId > :after and r.personId <= :last and r.recordedAt >= :since"
-                    + " and r.recordedAt < :until order by r.personId, r.recordedAt, r.id", StoredReading.class)
+                    + " and r.recordedAt < :until order by r.personId, r.type, r.recordedAt, r.id", StoredReading.class)
                     .setParameter("lo", lo).setParameter("after", afterId).setParameter("last", last)
                     .setParameter("since", period.from()).setParameter("until", period.until()).getResultList()
                     .forEach(reading -> {

@@ -40,7 +40,7 @@ public final class ReportTally {
         return person.id();
     }
 
-    /** Adds the next reading (readings come in time order, ties by id). */
+    /** Adds the next reading (each type's readings come in time order, ties by id; types in any order). */
     void add(StoredReading record) {
         if (unreadable != null) {
             return;

@@ -42,7 +42,9 @@ class ReportTallyTest {
             BigDecimal height = random.nextInt(4) == 0 ? null : BigDecimal.valueOf(1450 + random.nextInt(450), 1);
             List<StoredReading> readings = randomReadings(random, ref.id(), period);
             ReportTally tally = new ReportTally(ref, height, period);
-            readings.forEach(tally::add);
+            // as the job's query hands them out: by type, then in time order
+            readings.stream().sorted(Comparator.comparing((StoredReading r) -> r.type().name())
+                    .thenComparing(StoredReading::recordedAt).thenComparing(StoredReading::id)).forEach(tally::add);
             HealthReports.Draft former;
             try {
                 former = Former.compute(ref, height, readings, period);
@@ -104,7 +106,7 @@ class ReportTallyTest {
             readings.set(readings.indexOf(r), new StoredReading(personId, r.id(), MeasurementType.blood_pressure,
                     BigDecimal.valueOf(80), BigDecimal.valueOf(120), null, null, r.recordedAt()));
         }
-        readings.sort(Comparator.comparing(StoredReading::recordedAt).thenComparing(StoredReading::id));
+        readings.sort(Comparator.comparing(StoredReading::recordedAt).thenComparing(StoredReading::id)); // as before
         return readings;
     }
 
