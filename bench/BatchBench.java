@@ -159,19 +159,19 @@ public class BatchBench {
     static void floor(Connection c, String engine, LocalDate first, LocalDate last) throws Exception {
         Timestamp from = Timestamp.from(first.atStartOfDay(ZONE).toInstant());
         Timestamp until = Timestamp.from(last.plusDays(1).atStartOfDay(ZONE).toInstant());
-        String rows = "(SELECT person_id, data_type, CAST(recorded_at AS DATE) AS d, reading, diastolic, level, "
-                + secondsSince(engine, first.minusDays(1)) + " AS x FROM health_records"
-                + " WHERE recorded_at >= ? AND recorded_at < ?) t";
+        String x = secondsSince(engine, first.minusDays(1));
         String sums = "COUNT(*), SUM(reading), MIN(reading), MAX(reading), SUM(diastolic), MIN(diastolic), MAX(diastolic),"
                 + " SUM(CASE WHEN level = 'normal' THEN 1 ELSE 0 END), SUM(CASE WHEN level = 'high_normal' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN level = 'grade_1' THEN 1 ELSE 0 END), SUM(CASE WHEN level = 'grade_2' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN level = 'grade_3' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN level = 'isolated_systolic_hypertension' THEN 1 ELSE 0 END),"
-                + " SUM(x), SUM(x * x), SUM(x * reading)";
-        String perType = "SELECT person_id, data_type, " + sums + " FROM " + rows + " GROUP BY person_id, data_type";
+                + " SUM(" + x + "), SUM(" + x + " * " + x + "), SUM(" + x + " * reading)";
+        String inPeriod = " FROM health_records WHERE recorded_at >= ? AND recorded_at < ?";
+        String perType = "SELECT person_id, data_type, " + sums + inPeriod + " GROUP BY person_id, data_type";
         String series = "SELECT person_id, data_type, stat_day, reading_count, reading_sum, reading_min, reading_max,"
                 + " diastolic_sum FROM health_daily_stats WHERE stat_day >= ? AND stat_day <= ?";
-        String perDay = "SELECT person_id, data_type, d, " + sums + " FROM " + rows + " GROUP BY person_id, data_type, d";
+        String perDay = "SELECT person_id, data_type, CAST(recorded_at AS DATE), " + sums + inPeriod
+                + " GROUP BY person_id, data_type, CAST(recorded_at AS DATE)";
         long readingsAndRollups = Long.MAX_VALUE;
         long readingsPerDay = Long.MAX_VALUE;
         long groups = 0;

@@ -49,7 +49,7 @@ esac
 rm -rf ear/target/artemis-instance
 ./mvnw -B -Prun package >"$out/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do
   curl -sf http://localhost:9081/health/ready >/dev/null 2>&1 && break
   kill -0 $server 2>/dev/null || { echo "server did not start; see $out/server.log" >&2; exit 1; }
@@ -79,9 +79,11 @@ echo "$summary" >"$out/summary.json"
 
 # The floor runs alone: the server (and the notifications its events still cause) stopped first, and
 # H2 opened in this process, not through the server.
-kill $server 2>/dev/null; wait $server 2>/dev/null || true
+kill $server 2>/dev/null || true; wait $server 2>/dev/null || true
 for _ in $(seq 1 60); do curl -s -o /dev/null http://localhost:9081/health/ready || break; sleep 1; done
-[ "$db" = h2 ] && jdbc_url="jdbc:h2:file:$out/db;OPTIMIZE_REUSE_RESULTS=FALSE" # each of the best-of-three computes again
+if [ "$db" = h2 ]; then
+  jdbc_url="jdbc:h2:file:$out/db;OPTIMIZE_REUSE_RESULTS=FALSE" # each of the best-of-three computes again
+fi
 java -cp "$driver" bench/BatchBench.java floor "$jdbc_url" "$LEIMING_DB_USER" "$LEIMING_DB_PASSWORD" "$db" "$first" "$last" \
   | tee "$out/floor.txt"
 
