@@ -24,8 +24,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Health reports: computing one person's report for a period (for the report job), storing it once
- * per person and period, and reading them (owner only; others get 404, and every read is audited).
+ * Health reports: the report job's pages of people with their readings folded into tallies (see
+ * {@link ReportTally}, which makes each report), storing a report once per person and period, and reading them (owner only; others get 404, and every read is audited).
  */
 @Stateless
 public class HealthReports {
